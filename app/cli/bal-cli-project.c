@@ -1,0 +1,114 @@
+/* bal-cli-project.c: balans-cli new and info
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-cli.h"
+
+int
+bal_cli_new (int    argc,
+             char **argv)
+{
+  g_autofree char *organisation = NULL;
+  const GOptionEntry entries[] = {
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("The organisation whose jobs are graded"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Create a new project file."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = bal_project_create (file, organisation, &error);
+  if (project == NULL)
+    return bal_cli_fail (error);
+
+  g_print (_("Created %s\n"), bal_project_get_path (project));
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_info (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalProjectSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Print what a project file holds."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  summary = bal_project_get_summary (project, &error);
+  if (summary == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, bal_project_get_path (project));
+      json_builder_set_member_name (builder, "format_version");
+      json_builder_add_int_value (builder, summary->schema_version);
+      json_builder_set_member_name (builder, "organisation");
+      json_builder_add_string_value (builder, summary->organisation);
+      json_builder_set_member_name (builder, "created");
+      json_builder_add_string_value (builder, summary->created);
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_string_value (builder, summary->modified);
+      json_builder_set_member_name (builder, "handbook");
+      if (summary->handbook != NULL)
+        json_builder_add_string_value (builder, summary->handbook);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reference_functions");
+      json_builder_add_int_value (builder, summary->n_references);
+      json_builder_set_member_name (builder, "jobs");
+      json_builder_add_int_value (builder, summary->n_jobs);
+      json_builder_set_member_name (builder, "decisions");
+      json_builder_add_int_value (builder, summary->n_decisions);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      bal_cli_print_json (root);
+      return BAL_CLI_OK;
+    }
+
+  g_print (_("File: %s\n"), bal_project_get_path (project));
+  g_print (_("Format version: %d\n"), summary->schema_version);
+  g_print (_("Organisation: %s\n"), summary->organisation);
+  g_print (_("Created: %s\n"), summary->created);
+  g_print (_("Last changed: %s\n"), summary->modified);
+  g_print (_("Handbook: %s\n"), summary->handbook ? summary->handbook : _("none"));
+  g_print (_("Reference functions: %d\n"), summary->n_references);
+  g_print (_("Jobs: %d\n"), summary->n_jobs);
+  g_print (_("Decisions: %d\n"), summary->n_decisions);
+
+  return BAL_CLI_OK;
+}

@@ -1,0 +1,90 @@
+/* bal-cli.c: what the commands of balans-cli share
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bal-cli.h"
+
+GOptionContext *
+bal_cli_context (const char         *parameters,
+                 const char         *summary,
+                 const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses the options and checks the number of positional arguments (the
+ * command name included). Returns BAL_CLI_OK or BAL_CLI_USAGE. */
+int
+bal_cli_parse (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int               min_args,
+               int               max_args)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Run “%s --help” for the options.\n"), (*argv)[0]);
+      return BAL_CLI_USAGE;
+    }
+
+  if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return BAL_CLI_USAGE;
+    }
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_fail (const GError *error)
+{
+  g_printerr ("balans-cli: %s\n", error->message);
+
+  return BAL_CLI_FAILED;
+}
+
+BalProject *
+bal_cli_open_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  BalProject *project;
+
+  project = bal_project_open (file, &error);
+  if (project == NULL)
+    bal_cli_fail (error);
+
+  return project;
+}
+
+void
+bal_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}

@@ -1,0 +1,44 @@
+/* bal-cli.h: what the commands of balans-cli share
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bal-project.h"
+
+G_BEGIN_DECLS
+
+enum {
+  BAL_CLI_OK = 0,
+  BAL_CLI_FAILED = 1,
+  BAL_CLI_USAGE = 2,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} BalCliCommand;
+
+GOptionContext *bal_cli_context       (const char      *parameters,
+                                       const char      *summary,
+                                       const GOptionEntry *entries);
+int             bal_cli_parse         (GOptionContext  *context,
+                                       int             *argc,
+                                       char          ***argv,
+                                       int              min_args,
+                                       int              max_args);
+int             bal_cli_fail          (const GError    *error);
+BalProject     *bal_cli_open_project  (const char      *path);
+void            bal_cli_print_json    (JsonNode        *node);
+
+/* The commands, one function each; the table is in balans-cli.c. */
+int             bal_cli_new           (int argc, char **argv);
+int             bal_cli_info          (int argc, char **argv);
+
+G_END_DECLS

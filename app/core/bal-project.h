@@ -1,0 +1,94 @@
+/* bal-project.h: one project file (*.balans), an SQLite database
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define BAL_PROJECT_ERROR (bal_project_error_quark ())
+
+typedef enum
+{
+  BAL_PROJECT_ERROR_FAILED,
+  BAL_PROJECT_ERROR_NOT_FOUND,
+  BAL_PROJECT_ERROR_EXISTS,
+  BAL_PROJECT_ERROR_NOT_A_PROJECT,
+  BAL_PROJECT_ERROR_NEWER_VERSION,
+  BAL_PROJECT_ERROR_CORRUPT,
+  BAL_PROJECT_ERROR_READ_ONLY,
+  BAL_PROJECT_ERROR_INVALID,
+} BalProjectError;
+
+/* "BALS": marks a SQLite file as a Balans project. */
+#define BAL_PROJECT_APPLICATION_ID 0x42414c53
+
+#define BAL_TYPE_PROJECT (bal_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (BalProject, bal_project, BAL, PROJECT, GObject)
+
+GQuark        bal_project_error_quark          (void);
+int           bal_project_latest_version       (void);
+
+BalProject   *bal_project_create               (GFile        *file,
+                                                const char   *organisation,
+                                                GError      **error);
+BalProject   *bal_project_open                 (GFile        *file,
+                                                GError      **error);
+void          bal_project_close                (BalProject   *self);
+
+GFile        *bal_project_get_file             (BalProject   *self);
+const char   *bal_project_get_path             (BalProject   *self);
+char         *bal_project_dup_display_name     (BalProject   *self);
+int           bal_project_get_schema_version   (BalProject   *self);
+char         *bal_project_dup_organisation     (BalProject   *self);
+gboolean      bal_project_set_organisation     (BalProject   *self,
+                                                const char   *organisation,
+                                                GError      **error);
+
+/* For the other core modules: the connection, cached prepared statements,
+ * transactions and error reporting. */
+sqlite3      *bal_project_get_db               (BalProject   *self);
+sqlite3_stmt *bal_project_prepare              (BalProject   *self,
+                                                const char   *sql,
+                                                GError      **error);
+gboolean      bal_project_begin                (BalProject   *self,
+                                                GError      **error);
+gboolean      bal_project_commit               (BalProject   *self,
+                                                GError      **error);
+void          bal_project_rollback             (BalProject   *self);
+gboolean      bal_project_exec                 (BalProject   *self,
+                                                const char   *sql,
+                                                GError      **error);
+void          bal_project_set_sqlite_error     (BalProject   *self,
+                                                GError      **error);
+void          bal_project_touch                (BalProject   *self);
+void          bal_project_emit_changed         (BalProject   *self,
+                                                const char   *what);
+
+typedef struct
+{
+  char *organisation;
+  char *created;
+  char *modified;
+  char *handbook;
+  int   schema_version;
+  int   n_references;
+  int   n_jobs;
+  int   n_decisions;
+} BalProjectSummary;
+
+BalProjectSummary *bal_project_get_summary     (BalProject   *self,
+                                                GError      **error);
+void          bal_project_summary_free         (BalProjectSummary *summary);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalProjectSummary, bal_project_summary_free)
+
+char         *bal_now_iso8601                  (void);
+
+G_END_DECLS

@@ -1,0 +1,159 @@
+/* test-widget-util.c: finding and driving widgets in tests
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "test-widget-util.h"
+
+static BalApplication *application;
+
+/* One application for the test program, registered but not run: the tests
+ * drive its windows themselves. */
+void
+bal_test_application_init (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  application = bal_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+}
+
+BalApplication *
+bal_test_application (void)
+{
+  return application;
+}
+
+void
+bal_test_iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+timed_out (gpointer data)
+{
+  gboolean *flag = data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+bal_test_wait_for_map (GtkWidget *widget)
+{
+  gboolean timeout = FALSE;
+  guint id = g_timeout_add_seconds (10, timed_out, &timeout);
+
+  while (!gtk_widget_get_mapped (widget) && !timeout)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timeout)
+    g_source_remove (id);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  bal_test_iterate ();
+}
+
+GtkWidget *
+bal_test_find_widget (GtkWidget  *root,
+                      GType       type,
+                      const char *name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bal_test_find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_matching (GtkWidget  *root,
+               gboolean  (*match) (GtkWidget *, const char *),
+               const char *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+button_matches (GtkWidget  *widget,
+                const char *label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+label_matches (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+GtkWidget *
+bal_test_find_button (GtkWidget  *root,
+                      const char *label)
+{
+  return find_matching (root, button_matches, label);
+}
+
+GtkWidget *
+bal_test_find_label (GtkWidget  *root,
+                     const char *text)
+{
+  return find_matching (root, label_matches, text);
+}
+
+/* Renders @widget to a PNG, for the eyes of whoever runs the tests. */
+gboolean
+bal_test_screenshot (GtkWidget  *widget,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  return gdk_texture_save_to_png (texture, path);
+}
