@@ -8,15 +8,20 @@
 
 #include <glib/gi18n.h>
 
+#include <glib/gstdio.h>
+
 #include "bal-cli.h"
+#include "bal-handbook.h"
 
 int
 bal_cli_new (int    argc,
              char **argv)
 {
   g_autofree char *organisation = NULL;
+  g_autofree char *handbook = NULL;
   const GOptionEntry entries[] = {
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, N_("The organisation whose jobs are graded"), N_("NAME") },
+    { "handbook", 0, 0, G_OPTION_ARG_STRING, &handbook, N_("The handbook to start with: “demo” (the default) or “none”"), N_("demo|none") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -29,10 +34,23 @@ bal_cli_new (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
     return rc;
 
+  if (handbook != NULL && g_strcmp0 (handbook, "demo") != 0 && g_strcmp0 (handbook, "none") != 0)
+    {
+      g_printerr (_("balans-cli: unknown handbook “%s”: use “demo” or “none”\n"), handbook);
+      return BAL_CLI_USAGE;
+    }
+
   file = g_file_new_for_commandline_arg (argv[1]);
   project = bal_project_create (file, organisation, &error);
   if (project == NULL)
     return bal_cli_fail (error);
+
+  if (g_strcmp0 (handbook, "none") != 0 && !bal_handbook_load_demo (project, &error))
+    {
+      bal_project_close (project);
+      g_unlink (bal_project_get_path (project));
+      return bal_cli_fail (error);
+    }
 
   g_print (_("Created %s\n"), bal_project_get_path (project));
 

@@ -40,5 +40,7 @@ void            bal_cli_print_json    (JsonNode        *node);
 /* The commands, one function each; the table is in balans-cli.c. */
 int             bal_cli_new           (int argc, char **argv);
 int             bal_cli_info          (int argc, char **argv);
+int             bal_cli_import        (int argc, char **argv);
+int             bal_cli_references    (int argc, char **argv);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* bal-demo.c: the demo project
+/* bal-demo.c: new projects with the built-in handbook, and the demo project
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,18 +6,40 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "bal-demo.h"
+#include "bal-handbook.h"
+
+static BalProject *
+create_with_handbook (GFile       *file,
+                      const char  *organisation,
+                      GError     **error)
+{
+  g_autoptr(BalProject) project = NULL;
+
+  project = bal_project_create (file, organisation, error);
+  if (project == NULL)
+    return NULL;
+
+  if (!bal_handbook_load_demo (project, error))
+    {
+      bal_project_close (project);
+      g_unlink (bal_project_get_path (project));
+      return NULL;
+    }
+
+  return g_steal_pointer (&project);
+}
 
 /* Creates a new project at @file with the built-in handbook and no jobs. */
 BalProject *
 bal_demo_create_empty (GFile   *file,
                        GError **error)
 {
-  return bal_project_create (file, NULL, error);
+  return create_with_handbook (file, NULL, error);
 }
 
 /* Creates a demo project at @file: the built-in demo handbook and a few jobs. */
@@ -25,13 +47,7 @@ BalProject *
 bal_demo_create (GFile   *file,
                  GError **error)
 {
-  g_autoptr(BalProject) project = NULL;
-
-  project = bal_project_create (file, _("Demo organisation"), error);
-  if (project == NULL)
-    return NULL;
-
-  return g_steal_pointer (&project);
+  return create_with_handbook (file, _("Demo organisation"), error);
 }
 
 /* Returns the demo project in the user's data folder, created on first use. */

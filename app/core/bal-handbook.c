@@ -571,3 +571,618 @@ load_grades (BalProject  *project,
 
   return g_strv_builder_end (builder);
 }
+
+static void
+append_activities (GString         *out,
+                   BalReferenceDoc *doc)
+{
+  for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
+    {
+      BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
+
+      g_string_append_printf (out, "%s ", group->title ? group->title : "");
+      for (guint j = 0; group->items != NULL && j < group->items->len; j++)
+        g_string_append_printf (out, "%s ", (const char *)g_ptr_array_index (group->items, j));
+    }
+}
+
+static gint64
+family_id (BalProject  *project,
+           const char  *name,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO family (name, position) "
+                              "SELECT ?1, coalesce (max (position), -1) + 1 FROM family "
+                              "WHERE NOT EXISTS (SELECT 1 FROM family WHERE name = ?1)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (!step_done (project, stmt, error))
+    return 0;
+
+  stmt = bal_project_prepare (project, "SELECT id FROM family WHERE name = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+static const char * const rule_kinds[] = { "lighter", "equal", "heavier" };
+
+static gboolean
+store_reference (BalProject       *project,
+                 BalMethod        *method,
+                 BalReferenceDoc  *doc,
+                 GError          **error)
+{
+  g_autofree int *levels = NULL;
+  g_autofree gboolean *derived = NULL;
+  sqlite3_stmt *stmt;
+  gint64 family = 0;
+  gint64 id;
+
+  if (doc->family != NULL && *doc->family != '\0')
+    {
+      family = family_id (project, doc->family, error);
+      if (family == 0)
+        return FALSE;
+    }
+
+  /* A reference function imported again replaces the earlier one. */
+  stmt = bal_project_prepare (project,
+                              "DELETE FROM reference_fts WHERE rowid IN (SELECT id FROM reference_function WHERE code = ?1)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
+  if (!step_done (project, stmt, error))
+    return FALSE;
+
+  stmt = bal_project_prepare (project, "DELETE FROM reference_function WHERE code = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
+  if (!step_done (project, stmt, error))
+    return FALSE;
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO reference_function (code, title, family_id, grade, grade_range, position, "
+                              "  purpose, complexity, autonomy, risk, physical, context, knowledge_level, "
+                              "  span_min, span_max, source_file, source_line) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+#define BIND_TEXT(n, s) sqlite3_bind_text (stmt, n, (s) ? (s) : "", -1, SQLITE_TRANSIENT)
+  BIND_TEXT (1, doc->code);
+  BIND_TEXT (2, doc->title);
+  if (family != 0)
+    sqlite3_bind_int64 (stmt, 3, family);
+  BIND_TEXT (4, doc->grade);
+  BIND_TEXT (5, doc->grade_range);
+  BIND_TEXT (6, doc->position);
+  BIND_TEXT (7, doc->purpose);
+  BIND_TEXT (8, doc->complexity);
+  BIND_TEXT (9, doc->autonomy);
+  BIND_TEXT (10, doc->risk);
+  BIND_TEXT (11, doc->physical);
+  BIND_TEXT (12, doc->context);
+  BIND_TEXT (13, doc->knowledge_level);
+  sqlite3_bind_int (stmt, 14, doc->span_min);
+  sqlite3_bind_int (stmt, 15, doc->span_max);
+  BIND_TEXT (16, doc->file);
+  sqlite3_bind_int (stmt, 17, doc->line);
+#undef BIND_TEXT
+
+  if (!step_done (project, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (bal_project_get_db (project));
+
+  for (guint i = 0; doc->alternative_titles != NULL && i < doc->alternative_titles->len; i++)
+    {
+      stmt = bal_project_prepare (project,
+                                  "INSERT OR IGNORE INTO alternative_title (reference_id, position, title) VALUES (?1, ?2, ?3)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (doc->alternative_titles, i), -1, SQLITE_TRANSIENT);
+      if (!step_done (project, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
+    {
+      BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
+      gint64 group_id;
+
+      stmt = bal_project_prepare (project,
+                                  "INSERT INTO activity_group (reference_id, position, label, title) VALUES (?1, ?2, ?3, ?4)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, group->label ? group->label : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, group->title ? group->title : "", -1, SQLITE_TRANSIENT);
+      if (!step_done (project, stmt, error))
+        return FALSE;
+      group_id = sqlite3_last_insert_rowid (bal_project_get_db (project));
+
+      for (guint j = 0; group->items != NULL && j < group->items->len; j++)
+        {
+          stmt = bal_project_prepare (project,
+                                      "INSERT INTO activity (group_id, position, text) VALUES (?1, ?2, ?3)",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, group_id);
+          sqlite3_bind_int (stmt, 2, j);
+          sqlite3_bind_text (stmt, 3, g_ptr_array_index (group->items, j), -1, SQLITE_TRANSIENT);
+          if (!step_done (project, stmt, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+    {
+      stmt = bal_project_prepare (project,
+                                  "INSERT INTO application_rule (reference_id, kind, condition, grade, guessed) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, rule_kinds[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, doc->rules[i].condition ? doc->rules[i].condition : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, doc->rules[i].grade ? doc->rules[i].grade : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, doc->rules[i].grade_guessed);
+      if (!step_done (project, stmt, error))
+        return FALSE;
+    }
+
+  if (method != NULL && method->characteristics->len > 0)
+    {
+      levels = g_new0 (int, method->characteristics->len);
+      derived = g_new0 (gboolean, method->characteristics->len);
+      bal_method_derive_profile (method, doc, levels, derived);
+
+      for (guint i = 0; i < method->characteristics->len; i++)
+        {
+          BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+
+          stmt = bal_project_prepare (project,
+                                      "INSERT INTO reference_profile (reference_id, characteristic_id, level, derived) "
+                                      "VALUES (?1, ?2, ?3, ?4)",
+                                      error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, c->id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 3, levels[i]);
+          sqlite3_bind_int (stmt, 4, derived[i]);
+          if (!step_done (project, stmt, error))
+            return FALSE;
+        }
+    }
+
+  return index_reference (project, id, error);
+}
+
+/* Stores @docs in one transaction: all of them or none. */
+gboolean
+bal_handbook_store_references (BalProject  *project,
+                               BalMethod   *method,
+                               GPtrArray   *docs,
+                               GError     **error)
+{
+  if (!bal_project_begin (project, error))
+    return FALSE;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      if (!store_reference (project, method, g_ptr_array_index (docs, i), error))
+        {
+          bal_project_rollback (project);
+          return FALSE;
+        }
+    }
+
+  bal_project_touch (project);
+  if (!bal_project_commit (project, error))
+    return FALSE;
+
+  bal_project_emit_changed (project, "handbook");
+
+  return TRUE;
+}
+
+BalMethod *
+bal_handbook_load_method (BalProject  *project,
+                          GError     **error)
+{
+  g_autoptr(BalMethod) method = g_new0 (BalMethod, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project, "SELECT name, sector, version FROM handbook WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BAL_HANDBOOK_ERROR, BAL_HANDBOOK_ERROR_NO_HANDBOOK,
+                   _("“%s” has no handbook yet."), bal_project_get_path (project));
+      return NULL;
+    }
+  method->name = g_strdup (column_text (stmt, 0));
+  method->sector = g_strdup (column_text (stmt, 1));
+  method->version = g_strdup (column_text (stmt, 2));
+  sqlite3_reset (stmt);
+
+  method->grades = load_grades (project, error);
+  if (method->grades == NULL)
+    return NULL;
+
+  method->characteristics = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_characteristic_free);
+  stmt = bal_project_prepare (project,
+                              "SELECT c.id, c.name, c.levels, "
+                              "  (SELECT group_concat (description, char (10)) FROM "
+                              "    (SELECT description FROM characteristic_level l WHERE l.characteristic_id = c.id ORDER BY level)) "
+                              "FROM characteristic c ORDER BY c.position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalCharacteristic *c = g_new0 (BalCharacteristic, 1);
+
+      c->id = g_strdup (column_text (stmt, 0));
+      c->name = g_strdup (column_text (stmt, 1));
+      c->levels = sqlite3_column_int (stmt, 2);
+      c->descriptions = g_strsplit (column_text (stmt, 3), "\n", -1);
+      g_ptr_array_add (method->characteristics, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  method->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_question_free);
+  stmt = bal_project_prepare (project,
+                              "SELECT q.id, q.characteristic_id, q.text, q.help, q.fact, o.id, o.level, o.text, o.fact_value "
+                              "FROM question q JOIN question_option o ON o.question_id = q.id "
+                              "ORDER BY q.position, o.position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalQuestion *q = NULL;
+      BalQuestionOption *o = g_new0 (BalQuestionOption, 1);
+
+      if (method->questions->len > 0)
+        q = g_ptr_array_index (method->questions, method->questions->len - 1);
+      if (q == NULL || g_strcmp0 (q->id, column_text (stmt, 0)) != 0)
+        {
+          q = g_new0 (BalQuestion, 1);
+          q->id = g_strdup (column_text (stmt, 0));
+          q->characteristic = g_strdup (column_text (stmt, 1));
+          q->text = g_strdup (column_text (stmt, 2));
+          q->help = g_strdup (column_text (stmt, 3));
+          q->fact = g_strdup (column_text (stmt, 4));
+          q->options = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_question_option_free);
+          g_ptr_array_add (method->questions, q);
+        }
+
+      o->id = g_strdup (column_text (stmt, 5));
+      o->level = sqlite3_column_int (stmt, 6);
+      o->text = g_strdup (column_text (stmt, 7));
+      o->fact_value = g_strdup (column_text (stmt, 8));
+      g_ptr_array_add (q->options, o);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&method);
+}
+
+static char *
+read_resource_text (const char  *path,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+
+  if (bytes == NULL)
+    return NULL;
+
+  *length = g_bytes_get_size (bytes);
+  return g_strndup (g_bytes_get_data (bytes, NULL), *length);
+}
+
+/* Loads the demo handbook shipped in the resources, through the same
+ * parsers a user's documents go through. */
+gboolean
+bal_handbook_load_demo (BalProject  *project,
+                        GError     **error)
+{
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_result_free);
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  text = read_resource_text (RESOURCE_HANDBOOK "method.ini", &length, error);
+  if (text == NULL)
+    return FALSE;
+
+  method = bal_method_parse ("method.ini", text, length, error);
+  if (method == NULL)
+    return FALSE;
+
+  for (guint i = 0; method->documents != NULL && method->documents[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_HANDBOOK, method->documents[i], NULL);
+      g_autofree char *doc_text = read_resource_text (path, &length, error);
+      BalImportResult *result;
+
+      if (doc_text == NULL)
+        return FALSE;
+
+      result = bal_importer_parse (method->documents[i], doc_text, length,
+                                   (const char * const *)method->grades);
+      g_ptr_array_add (results, result);
+
+      if (result->errors->len > 0)
+        {
+          BalImportMessage *message = g_ptr_array_index (result->errors, 0);
+
+          g_set_error (error, BAL_HANDBOOK_ERROR, BAL_HANDBOOK_ERROR_INVALID,
+                       _("The demo handbook is damaged: %s, line %u: %s"),
+                       message->file, message->line, message->message);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < result->references->len; j++)
+        g_ptr_array_add (docs, g_ptr_array_index (result->references, j));
+    }
+
+  return bal_handbook_store_method (project, method, error) &&
+         bal_handbook_store_references (project, method, docs, error);
+}
+
+static BalImportResult *
+result_with_error (const char *file,
+                   char       *message)
+{
+  BalImportResult *result = g_new0 (BalImportResult, 1);
+  BalImportMessage *error = g_new0 (BalImportMessage, 1);
+
+  result->references = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_reference_doc_free);
+  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_message_free);
+  error->file = g_strdup (file);
+  error->line = 0;
+  error->message = message;
+  g_ptr_array_add (result->errors, error);
+
+  return result;
+}
+
+/* Reads and parses one document; safe to call from a worker thread. */
+BalImportResult *
+bal_handbook_parse_file (GFile              *file,
+                         const char * const *grades,
+                         GCancellable       *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    return result_with_error (name, g_strdup_printf (_("Could not read the file: %s"), error->message));
+
+  if (g_file_info_get_size (info) > BAL_IMPORTER_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (BAL_IMPORTER_MAX_SIZE);
+
+      return result_with_error (name, g_strdup_printf (_("The file is too large to be a handbook document (%s; at most %s)."),
+                                                       size, limit));
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    return result_with_error (name, g_strdup_printf (_("Could not read the file: %s"), error->message));
+
+  return bal_importer_parse (name, contents, length, grades);
+}
+
+/* Stores what bal_handbook_parse_file() found in @file: everything or, when
+ * the document has errors, nothing. The report points into @parsed, which
+ * must outlive it. */
+BalImportReport *
+bal_handbook_import (BalProject       *project,
+                     GFile            *file,
+                     BalImportResult  *parsed,
+                     GError          **error)
+{
+  g_autoptr(BalImportReport) report = g_new0 (BalImportReport, 1);
+  g_autoptr(BalMethod) method = NULL;
+
+  report->file = g_file_get_parse_name (file);
+  report->imported = g_ptr_array_new ();
+  report->errors = g_ptr_array_new ();
+
+  for (guint i = 0; i < parsed->errors->len; i++)
+    g_ptr_array_add (report->errors, g_ptr_array_index (parsed->errors, i));
+
+  if (parsed->errors->len > 0 || parsed->references->len == 0)
+    return g_steal_pointer (&report);
+
+  method = bal_handbook_load_method (project, NULL);
+  if (!bal_handbook_store_references (project, method, parsed->references, error))
+    return NULL;
+
+  for (guint i = 0; i < parsed->references->len; i++)
+    g_ptr_array_add (report->imported, g_ptr_array_index (parsed->references, i));
+
+  return g_steal_pointer (&report);
+}
+
+BalReference *
+bal_handbook_get_reference (BalProject  *project,
+                            const char  *code,
+                            GError     **error)
+{
+  g_autoptr(BalReference) reference = g_new0 (BalReference, 1);
+  BalReferenceDoc *doc;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project,
+                              "SELECT r.id, r.code, r.title, coalesce (f.name, ''), r.grade, r.grade_range, r.position, "
+                              "  r.purpose, r.complexity, r.autonomy, r.risk, r.physical, r.context, r.knowledge_level, "
+                              "  r.span_min, r.span_max, r.source_file, r.source_line "
+                              "FROM reference_function r LEFT JOIN family f ON f.id = r.family_id WHERE r.code = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, BAL_HANDBOOK_ERROR, BAL_HANDBOOK_ERROR_NOT_FOUND,
+                   _("The handbook has no reference function “%s”."), code);
+      return NULL;
+    }
+
+  doc = reference->doc = bal_reference_doc_new ();
+  reference->id = sqlite3_column_int64 (stmt, 0);
+  doc->code = g_strdup (column_text (stmt, 1));
+  doc->title = g_strdup (column_text (stmt, 2));
+  doc->family = g_strdup (column_text (stmt, 3));
+  doc->grade = g_strdup (column_text (stmt, 4));
+  doc->grade_range = g_strdup (column_text (stmt, 5));
+  doc->position = g_strdup (column_text (stmt, 6));
+  doc->purpose = g_strdup (column_text (stmt, 7));
+  doc->complexity = g_strdup (column_text (stmt, 8));
+  doc->autonomy = g_strdup (column_text (stmt, 9));
+  doc->risk = g_strdup (column_text (stmt, 10));
+  doc->physical = g_strdup (column_text (stmt, 11));
+  doc->context = g_strdup (column_text (stmt, 12));
+  doc->knowledge_level = g_strdup (column_text (stmt, 13));
+  doc->span_min = sqlite3_column_int (stmt, 14);
+  doc->span_max = sqlite3_column_int (stmt, 15);
+  doc->file = g_strdup (column_text (stmt, 16));
+  doc->line = sqlite3_column_int (stmt, 17);
+  sqlite3_reset (stmt);
+
+  stmt = bal_project_prepare (project,
+                              "SELECT title FROM alternative_title WHERE reference_id = ?1 ORDER BY position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, reference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (doc->alternative_titles, g_strdup (column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  stmt = bal_project_prepare (project,
+                              "SELECT g.label, g.title, a.text FROM activity_group g "
+                              "LEFT JOIN activity a ON a.group_id = g.id "
+                              "WHERE g.reference_id = ?1 ORDER BY g.position, a.position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, reference->id);
+  {
+    BalActivityGroup *group = NULL;
+    g_autofree char *last_key = NULL;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        g_autofree char *key = g_strconcat (column_text (stmt, 0), "\n", column_text (stmt, 1), NULL);
+
+        if (group == NULL || g_strcmp0 (key, last_key) != 0)
+          {
+            group = bal_activity_group_new (column_text (stmt, 0), column_text (stmt, 1));
+            g_ptr_array_add (doc->activities, group);
+            g_free (last_key);
+            last_key = g_strdup (key);
+          }
+        if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+          g_ptr_array_add (group->items, g_strdup (column_text (stmt, 2)));
+      }
+  }
+  sqlite3_reset (stmt);
+
+  stmt = bal_project_prepare (project,
+                              "SELECT kind, condition, grade, guessed FROM application_rule WHERE reference_id = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, reference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rule_kinds); i++)
+        if (g_strcmp0 (column_text (stmt, 0), rule_kinds[i]) == 0)
+          {
+            g_free (doc->rules[i].condition);
+            g_free (doc->rules[i].grade);
+            doc->rules[i].condition = g_strdup (column_text (stmt, 1));
+            doc->rules[i].grade = g_strdup (column_text (stmt, 2));
+            doc->rules[i].grade_guessed = sqlite3_column_int (stmt, 3);
+          }
+    }
+  sqlite3_reset (stmt);
+
+  reference->profile = g_ptr_array_new_with_free_func ((GDestroyNotify)profile_entry_free);
+  stmt = bal_project_prepare (project,
+                              "SELECT c.id, c.name, p.level, c.levels, p.derived FROM characteristic c "
+                              "LEFT JOIN reference_profile p ON p.characteristic_id = c.id AND p.reference_id = ?1 "
+                              "ORDER BY c.position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, reference->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalProfileEntry *entry = g_new0 (BalProfileEntry, 1);
+
+      entry->characteristic_id = g_strdup (column_text (stmt, 0));
+      entry->characteristic_name = g_strdup (column_text (stmt, 1));
+      entry->level = sqlite3_column_int (stmt, 2);
+      entry->levels = sqlite3_column_int (stmt, 3);
+      entry->derived = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (reference->profile, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&reference);
+}

@@ -9,6 +9,8 @@ CREATE TABLE decision (
   verdict         TEXT NOT NULL CHECK (verdict IN ('lighter', 'equal', 'heavier')),
   proposed_verdict TEXT NOT NULL DEFAULT '',
   justification   TEXT NOT NULL CHECK (length (trim (justification)) > 0),
+  -- Why the decision departs from the proposed grade or verdicts; empty when it follows them.
+  departure       TEXT NOT NULL DEFAULT '',
   evaluator       TEXT NOT NULL DEFAULT '',
   decided         TEXT NOT NULL,
   supersedes      INTEGER REFERENCES decision (id)
