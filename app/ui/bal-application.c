@@ -229,14 +229,14 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_autolist(GtkWindow) windows = NULL;
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
 
   /* Closing each window saves its size; every edit is already in its file. */
-  while (windows != NULL)
-    {
-      gtk_window_destroy (windows->data);
-      windows = gtk_application_get_windows (GTK_APPLICATION (app));
-    }
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 
   g_application_quit (app);
 }
