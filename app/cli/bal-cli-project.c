@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bal-cli.h"
+#include "bal-handbook.h"
 
 int
 bal_cli_new (int    argc,
@@ -44,7 +45,7 @@ bal_cli_new (int    argc,
   if (project == NULL)
     return bal_cli_fail (error);
 
-  if (FALSE && g_strcmp0 (handbook, "none") != 0 && !bal_handbook_load_demo (project, &error))
+  if (g_strcmp0 (handbook, "none") != 0 && !bal_handbook_load_demo (project, &error))
     {
       bal_project_close (project);
       g_unlink (bal_project_get_path (project));

@@ -16,6 +16,8 @@
 static const BalCliCommand commands[] = {
   { "new", N_("Create a new project file"), bal_cli_new },
   { "info", N_("Print what a project file holds"), bal_cli_info },
+  { "import", N_("Import reference functions from handbook documents"), bal_cli_import },
+  { "references", N_("List or search the handbook’s reference functions"), bal_cli_references },
 };
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bal-demo.h"
+#include "bal-handbook.h"
 
 static BalProject *
 create_with_handbook (GFile       *file,
@@ -23,7 +24,7 @@ create_with_handbook (GFile       *file,
   if (project == NULL)
     return NULL;
 
-  if (FALSE && !bal_handbook_load_demo (project, error))
+  if (!bal_handbook_load_demo (project, error))
     {
       bal_project_close (project);
       g_unlink (bal_project_get_path (project));

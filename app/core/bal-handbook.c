@@ -572,20 +572,6 @@ load_grades (BalProject  *project,
   return g_strv_builder_end (builder);
 }
 
-static void
-append_activities (GString         *out,
-                   BalReferenceDoc *doc)
-{
-  for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
-    {
-      BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
-
-      g_string_append_printf (out, "%s ", group->title ? group->title : "");
-      for (guint j = 0; group->items != NULL && j < group->items->len; j++)
-        g_string_append_printf (out, "%s ", (const char *)g_ptr_array_index (group->items, j));
-    }
-}
-
 static gint64
 family_id (BalProject  *project,
            const char  *name,
@@ -595,9 +581,8 @@ family_id (BalProject  *project,
   gint64 id = 0;
 
   stmt = bal_project_prepare (project,
-                              "INSERT INTO family (name, position) "
-                              "SELECT ?1, coalesce (max (position), -1) + 1 FROM family "
-                              "WHERE NOT EXISTS (SELECT 1 FROM family WHERE name = ?1)",
+                              "INSERT OR IGNORE INTO family (name, position) "
+                              "VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM family))",
                               error);
   if (stmt == NULL)
     return 0;

@@ -1,0 +1,378 @@
+/* bal-method.c: a handbook's method file: grade scale, characteristics, questionnaire
+ *
+ * The method file is a GKeyFile: a [Handbook] group, one [Characteristic ID]
+ * group per characteristic and one [Question ID] group per question, with
+ * options as "Option.ID=level;text;fact value".
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bal-method.h"
+
+G_DEFINE_QUARK (bal-method-error-quark, bal_method_error)
+
+void
+bal_characteristic_free (BalCharacteristic *characteristic)
+{
+  if (characteristic == NULL)
+    return;
+
+  g_free (characteristic->id);
+  g_free (characteristic->name);
+  g_strfreev (characteristic->descriptions);
+  g_free (characteristic);
+}
+
+void
+bal_question_option_free (BalQuestionOption *option)
+{
+  if (option == NULL)
+    return;
+
+  g_free (option->id);
+  g_free (option->text);
+  g_free (option->fact_value);
+  g_free (option);
+}
+
+void
+bal_question_free (BalQuestion *question)
+{
+  if (question == NULL)
+    return;
+
+  g_free (question->id);
+  g_free (question->characteristic);
+  g_free (question->text);
+  g_free (question->help);
+  g_free (question->fact);
+  g_clear_pointer (&question->options, g_ptr_array_unref);
+  g_free (question);
+}
+
+void
+bal_method_free (BalMethod *method)
+{
+  if (method == NULL)
+    return;
+
+  g_free (method->name);
+  g_free (method->sector);
+  g_free (method->version);
+  g_strfreev (method->grades);
+  g_strfreev (method->documents);
+  g_clear_pointer (&method->characteristics, g_ptr_array_unref);
+  g_clear_pointer (&method->questions, g_ptr_array_unref);
+  g_free (method);
+}
+
+static BalCharacteristic *
+find_characteristic (BalMethod  *method,
+                     const char *id)
+{
+  for (guint i = 0; i < method->characteristics->len; i++)
+    {
+      BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+
+      if (g_strcmp0 (c->id, id) == 0)
+        return c;
+    }
+
+  return NULL;
+}
+
+static char *
+required_string (GKeyFile    *keyfile,
+                 const char  *file_name,
+                 const char  *group,
+                 const char  *key,
+                 GError     **error)
+{
+  g_autofree char *value = g_key_file_get_locale_string (keyfile, group, key, NULL, NULL);
+
+  if (value == NULL || *g_strstrip (value) == '\0')
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] has no “%s”."), file_name, group, key);
+      return NULL;
+    }
+
+  return g_steal_pointer (&value);
+}
+
+static gboolean
+parse_characteristic (BalMethod   *method,
+                      GKeyFile    *keyfile,
+                      const char  *file_name,
+                      const char  *group,
+                      GError     **error)
+{
+  g_autoptr(GStrvBuilder) descriptions = g_strv_builder_new ();
+  BalCharacteristic *c = g_new0 (BalCharacteristic, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  g_ptr_array_add (method->characteristics, c);
+  c->id = g_strstrip (g_strdup (group + strlen ("Characteristic ")));
+  c->name = required_string (keyfile, file_name, group, "Name", error);
+  if (c->name == NULL)
+    return FALSE;
+
+  c->levels = g_key_file_get_integer (keyfile, group, "Levels", &local_error);
+  if (local_error != NULL || c->levels < 1 || c->levels > 20)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] needs “Levels”, a number from 1 to 20."), file_name, group);
+      return FALSE;
+    }
+
+  for (int level = 1; level <= c->levels; level++)
+    {
+      g_autofree char *key = g_strdup_printf ("Level%d", level);
+      g_autofree char *description = g_key_file_get_locale_string (keyfile, group, key, NULL, NULL);
+
+      g_strv_builder_add (descriptions, description ? g_strstrip (description) : "");
+    }
+  c->descriptions = g_strv_builder_end (descriptions);
+
+  return TRUE;
+}
+
+static gboolean
+parse_question (BalMethod   *method,
+                GKeyFile    *keyfile,
+                const char  *file_name,
+                const char  *group,
+                GError     **error)
+{
+  BalQuestion *q = g_new0 (BalQuestion, 1);
+  g_auto(GStrv) keys = NULL;
+  BalCharacteristic *c;
+
+  g_ptr_array_add (method->questions, q);
+  q->id = g_strstrip (g_strdup (group + strlen ("Question ")));
+  q->options = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_question_option_free);
+
+  if ((q->characteristic = required_string (keyfile, file_name, group, "Characteristic", error)) == NULL ||
+      (q->text = required_string (keyfile, file_name, group, "Text", error)) == NULL)
+    return FALSE;
+
+  q->help = g_key_file_get_locale_string (keyfile, group, "Help", NULL, NULL);
+  if (q->help == NULL)
+    q->help = g_strdup ("");
+  q->fact = g_key_file_get_string (keyfile, group, "Fact", NULL);
+  if (q->fact == NULL)
+    q->fact = g_strdup ("");
+  g_strstrip (q->fact);
+
+  c = find_characteristic (method, q->characteristic);
+  if (c == NULL)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] belongs to “%s”, which is not a characteristic of this method."),
+                   file_name, group, q->characteristic);
+      return FALSE;
+    }
+
+  keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+      g_auto(GStrv) parts = NULL;
+      BalQuestionOption *o;
+      char *end = NULL;
+
+      if (!g_str_has_prefix (keys[i], "Option.") || strchr (keys[i], '[') != NULL)
+        continue;
+
+      value = g_key_file_get_value (keyfile, group, keys[i], NULL);
+      parts = g_strsplit (value ? value : "", ";", 3);
+
+      o = g_new0 (BalQuestionOption, 1);
+      g_ptr_array_add (q->options, o);
+      o->id = g_strdup (keys[i] + strlen ("Option."));
+      o->level = parts[0] ? (int)strtol (parts[0], &end, 10) : 0;
+      o->text = g_strstrip (g_strdup (parts[0] && parts[1] ? parts[1] : ""));
+      o->fact_value = g_strstrip (g_strdup (parts[0] && parts[1] && parts[2] ? parts[2] : ""));
+
+      if (parts[0] == NULL || end == parts[0] || o->level < 1 || o->level > c->levels)
+        {
+          g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                       _("%s: [%s] %s: the level must be a number from 1 to %d (the scale of “%s”)."),
+                       file_name, group, keys[i], c->levels, c->name);
+          return FALSE;
+        }
+
+      if (*o->text == '\0')
+        {
+          g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                       _("%s: [%s] %s has no text: write “level;text”."), file_name, group, keys[i]);
+          return FALSE;
+        }
+    }
+
+  if (q->options->len < 2)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] needs at least two options (“Option.ID=level;text”)."), file_name, group);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+BalMethod *
+bal_method_parse (const char  *file_name,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autoptr(BalMethod) method = g_new0 (BalMethod, 1);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  method->characteristics = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_characteristic_free);
+  method->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_question_free);
+
+  if (!g_key_file_load_from_data (keyfile, data, length, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s cannot be read as a method file: %s"), file_name, local_error->message);
+      return NULL;
+    }
+
+  if ((method->name = required_string (keyfile, file_name, "Handbook", "Name", error)) == NULL)
+    return NULL;
+  method->sector = g_key_file_get_locale_string (keyfile, "Handbook", "Sector", NULL, NULL);
+  method->version = g_key_file_get_string (keyfile, "Handbook", "Version", NULL);
+  method->grades = g_key_file_get_string_list (keyfile, "Handbook", "Grades", NULL, NULL);
+  method->documents = g_key_file_get_string_list (keyfile, "Handbook", "Documents", NULL, NULL);
+
+  if (method->grades == NULL || g_strv_length (method->grades) < 2)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [Handbook] needs “Grades”, the grade scale from lowest to highest (for example A;B;C)."),
+                   file_name);
+      return NULL;
+    }
+  for (guint i = 0; method->grades[i] != NULL; i++)
+    g_strstrip (method->grades[i]);
+
+  groups = g_key_file_get_groups (keyfile, NULL);
+
+  /* Characteristics first: questions refer to them. */
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "Characteristic ") &&
+        !parse_characteristic (method, keyfile, file_name, groups[i], error))
+      return NULL;
+
+  if (method->characteristics->len == 0)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s has no characteristics (groups “[Characteristic ID]”)."), file_name);
+      return NULL;
+    }
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "Question ") &&
+        !parse_question (method, keyfile, file_name, groups[i], error))
+      return NULL;
+
+  return g_steal_pointer (&method);
+}
+
+int
+bal_method_grade_index (BalMethod  *method,
+                        const char *grade)
+{
+  for (guint i = 0; grade != NULL && method->grades[i] != NULL; i++)
+    if (g_ascii_strcasecmp (method->grades[i], grade) == 0)
+      return i;
+
+  return -1;
+}
+
+BalCharacteristic *
+bal_method_find_characteristic_by_name (BalMethod  *method,
+                                        const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < method->characteristics->len; i++)
+    {
+      BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+      g_autofree char *candidate = g_utf8_casefold (c->name, -1);
+
+      if (strcmp (candidate, folded) == 0 || g_ascii_strcasecmp (c->id, name) == 0)
+        return c;
+    }
+
+  return NULL;
+}
+
+static gboolean
+mentions (const char          *text,
+          const char * const  *words)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Fills one level per characteristic of @method for @doc: the level its
+ * Profiel section gives, or else one derived from its grade (and, for the
+ * physical side, from the working conditions it names), marked derived. */
+void
+bal_method_derive_profile (BalMethod       *method,
+                           BalReferenceDoc *doc,
+                           int             *levels_out,
+                           gboolean        *derived_out)
+{
+  static const char * const heavy[] = { "werkplaats", "buitendienst", "magazijn", "productie", "tillen", "weer en wind", NULL };
+  int n_grades = g_strv_length (method->grades);
+  int grade = bal_method_grade_index (method, doc->grade);
+
+  for (guint i = 0; i < method->characteristics->len; i++)
+    {
+      BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+      gboolean given = FALSE;
+
+      for (guint j = 0; doc->profile != NULL && j < doc->profile->len; j++)
+        {
+          BalProfileLevel *level = g_ptr_array_index (doc->profile, j);
+
+          if (bal_method_find_characteristic_by_name (method, level->characteristic_name) == c &&
+              level->level >= 1 && level->level <= c->levels)
+            {
+              levels_out[i] = level->level;
+              given = TRUE;
+            }
+        }
+
+      derived_out[i] = !given;
+      if (given)
+        continue;
+
+      if (g_strcmp0 (c->id, "physical") == 0)
+        levels_out[i] = MIN (c->levels, mentions (doc->physical, heavy) ? 3 : 1);
+      else if (grade < 0)
+        levels_out[i] = 1;
+      else
+        levels_out[i] = CLAMP ((int)((grade + 1) * c->levels + n_grades - 1) / n_grades, 1, c->levels);
+    }
+}

@@ -1,0 +1,78 @@
+/* bal-method.h: a handbook's method file: grade scale, characteristics, questionnaire
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bal-importer.h"
+
+G_BEGIN_DECLS
+
+#define BAL_METHOD_ERROR (bal_method_error_quark ())
+
+typedef enum
+{
+  BAL_METHOD_ERROR_INVALID,
+} BalMethodError;
+
+typedef struct
+{
+  char  *id;
+  char  *name;
+  int    levels;
+  GStrv  descriptions;  /* one per level, from level 1 */
+} BalCharacteristic;
+
+typedef struct
+{
+  char *id;
+  int   level;
+  char *text;
+  char *fact_value;
+} BalQuestionOption;
+
+typedef struct
+{
+  char      *id;
+  char      *characteristic;
+  char      *text;
+  char      *help;
+  char      *fact;
+  GPtrArray *options;  /* BalQuestionOption, lightest first */
+} BalQuestion;
+
+typedef struct
+{
+  char      *name;
+  char      *sector;
+  char      *version;
+  GStrv      grades;           /* the ordered grade scale */
+  GStrv      documents;        /* the handbook's documents, for a shipped handbook */
+  GPtrArray *characteristics;  /* BalCharacteristic */
+  GPtrArray *questions;        /* BalQuestion */
+} BalMethod;
+
+GQuark             bal_method_error_quark                 (void);
+BalMethod         *bal_method_parse                       (const char        *file_name,
+                                                           const char        *data,
+                                                           gsize              length,
+                                                           GError           **error);
+int                bal_method_grade_index                 (BalMethod         *method,
+                                                           const char        *grade);
+BalCharacteristic *bal_method_find_characteristic_by_name (BalMethod         *method,
+                                                           const char        *name);
+void               bal_method_derive_profile              (BalMethod         *method,
+                                                           BalReferenceDoc   *doc,
+                                                           int               *levels_out,
+                                                           gboolean          *derived_out);
+
+void               bal_characteristic_free                (BalCharacteristic *characteristic);
+void               bal_question_option_free               (BalQuestionOption *option);
+void               bal_question_free                      (BalQuestion       *question);
+void               bal_method_free                        (BalMethod         *method);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalMethod, bal_method_free)
+
+G_END_DECLS
