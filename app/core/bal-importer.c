@@ -709,6 +709,10 @@ set_title (Parser     *parser,
   if (*plain == '\0')
     return;
 
+  /* Messages about a reference function point at its title. */
+  if (parser->current->title == NULL)
+    parser->current->line = line;
+
   g_clear_pointer (&parser->current->code, g_free);
   g_clear_pointer (&parser->current->title, g_free);
 
@@ -721,8 +725,6 @@ set_title (Parser     *parser,
     parser->current->title = g_strdup (plain);
 
   g_strstrip (parser->current->title);
-  if (parser->current->line == 0)
-    parser->current->line = line;
   parser->content_since_title = FALSE;
 }
 
