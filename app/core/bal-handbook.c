@@ -103,28 +103,25 @@ bal_handbook_has_handbook (BalProject *project)
   return has;
 }
 
-/* Turns what a person typed into an FTS5 query: every word as a quoted
- * prefix term, all required (@match_all) or any of them. NULL when the text
- * holds no word. */
+/* Turns what a person typed into an FTS5 query over the trigram index:
+ * every word of three letters or more, folded, as a quoted phrase; all
+ * required (@match_all) or any of them. NULL when the text holds no such
+ * word. */
 char *
 bal_handbook_fts_query (const char *text,
                         gboolean    match_all)
 {
   g_autoptr(GString) query = g_string_new (NULL);
-  g_autofree char *valid = NULL;
-  const char *p;
-  GString *word = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
 
   if (text == NULL)
-    {
-      g_string_free (word, TRUE);
-      return NULL;
-    }
+    return NULL;
 
-  valid = g_utf8_make_valid (text, -1);
-  p = valid;
+  folded = bal_fold (text);
 
-  for (;;)
+  for (const char *p = folded;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -132,21 +129,19 @@ bal_handbook_fts_query (const char *text,
         g_string_append_unichar (word, c);
       else
         {
-          if (word->len >= 2)
+          if (g_utf8_strlen (word->str, -1) >= 3 && !g_hash_table_contains (seen, word->str))
             {
               if (query->len > 0)
                 g_string_append (query, match_all ? " AND " : " OR ");
-              g_string_append_printf (query, "\"%s\"*", word->str);
+              g_string_append_printf (query, "\"%s\"", word->str);
+              g_hash_table_add (seen, g_strdup (word->str));
             }
           g_string_truncate (word, 0);
         }
 
       if (c == 0)
         break;
-      p = g_utf8_next_char (p);
     }
-
-  g_string_free (word, TRUE);
 
   if (query->len == 0)
     return NULL;
@@ -179,8 +174,10 @@ bal_handbook_list_families (BalProject  *project,
   return g_steal_pointer (&families);
 }
 
-/* Reference functions matching @text (all words, as prefixes) in @family
- * (NULL for all), best first; without text, in handbook order. */
+/* Reference functions matching @text in @family (NULL for all), best first;
+ * without text, in handbook order. Any of the words may match, as a prefix:
+ * Dutch compounds ("servicemonteur") hide words from a stricter search,
+ * and the ranking puts the functions that match most at the top. */
 GPtrArray *
 bal_handbook_search (BalProject  *project,
                      const char  *text,
@@ -188,7 +185,7 @@ bal_handbook_search (BalProject  *project,
                      GError     **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_reference_summary_free);
-  g_autofree char *query = bal_handbook_fts_query (text, TRUE);
+  g_autofree char *query = bal_handbook_fts_query (text, FALSE);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -285,12 +282,12 @@ index_reference (BalProject  *project,
 
   stmt = bal_project_prepare (project,
                               "INSERT INTO reference_fts (rowid, title, alternative_titles, purpose, activities) "
-                              "SELECT r.id, r.title, "
-                              "  coalesce ((SELECT group_concat (title, '; ') FROM alternative_title WHERE reference_id = r.id), ''), "
-                              "  r.purpose, "
-                              "  coalesce ((SELECT group_concat (g.title || ' ' || "
+                              "SELECT r.id, balans_fold (r.title), "
+                              "  balans_fold (coalesce ((SELECT group_concat (title, '; ') FROM alternative_title WHERE reference_id = r.id), '')), "
+                              "  balans_fold (r.purpose), "
+                              "  balans_fold (coalesce ((SELECT group_concat (g.title || ' ' || "
                               "     coalesce ((SELECT group_concat (a.text, ' ') FROM activity a WHERE a.group_id = g.id), ''), ' ') "
-                              "   FROM activity_group g WHERE g.reference_id = r.id), '') "
+                              "   FROM activity_group g WHERE g.reference_id = r.id), '')) "
                               "FROM reference_function r WHERE r.id = ?1",
                               error);
   if (stmt == NULL)

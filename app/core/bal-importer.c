@@ -1048,7 +1048,7 @@ find_span (BalReferenceDoc *doc,
 static gboolean
 ends_with_title_noun (const char *text)
 {
-  static const char * const nouns[] = { "head", "director", "chief", "manager", "vp", "officer", "lead", "president", NULL };
+  static const char * const nouns[] = { "head", "director", "chief", "vp", "president", NULL };
   const char *space = strrchr (text, ' ');
   g_autofree char *last = g_ascii_strdown (space ? space + 1 : text, -1);
 
@@ -1070,7 +1070,9 @@ add_alternative (BalReferenceDoc *doc,
     g_ptr_array_add (doc->alternative_titles, g_steal_pointer (&clean));
 }
 
-/* "Alternatieve functienamen kunnen X, Y of Z zijn." */
+/* "Alternatieve functienamen kunnen X, Y of Z zijn." The Dutch "of" ("or")
+ * stands once, before the last title; English titles keep their own "of"
+ * ("Head of Customer Service"). */
 static void
 find_alternative_titles (BalReferenceDoc *doc,
                          const char      *text)
@@ -1080,32 +1082,39 @@ find_alternative_titles (BalReferenceDoc *doc,
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *list = NULL;
   g_auto(GStrv) parts = NULL;
+  guint n;
 
   if (!g_regex_match (regex, text, 0, &match))
     return;
 
   list = g_match_info_fetch (match, 5);
   parts = g_strsplit (list, ",", -1);
+  n = g_strv_length (parts);
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  for (guint i = 0; i + 1 < n; i++)
+    add_alternative (doc, parts[i]);
+
+  if (n > 0)
     {
-      g_autofree char *part = g_strstrip (g_strdup (parts[i]));
-      const char *start = part;
-      const char *p = part;
+      char *last = parts[n - 1];
+      char *split = NULL;
 
-      /* Dutch "of" is "or"; English titles keep theirs ("Head of …"). */
-      while ((p = strstr (p, " of ")) != NULL)
+      for (char *p = strstr (last, " of "); p != NULL; p = strstr (p + 4, " of "))
         {
-          g_autofree char *left = g_strndup (start, p - start);
+          g_autofree char *left = g_strndup (last, p - last);
 
           if (!ends_with_title_noun (left))
-            {
-              add_alternative (doc, left);
-              start = p + 4;
-            }
-          p += 4;
+            split = p;
         }
-      add_alternative (doc, start);
+
+      if (split != NULL)
+        {
+          *split = '\0';
+          add_alternative (doc, last);
+          add_alternative (doc, split + 4);
+        }
+      else
+        add_alternative (doc, last);
     }
 }
 

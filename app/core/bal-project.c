@@ -290,12 +290,53 @@ run_migrations (BalProject  *self,
   return TRUE;
 }
 
+/* Lower case without diacritics: how text goes into the search index. */
+char *
+bal_fold (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autofree char *decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+  char *folded;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  folded = bal_fold (text);
+  sqlite3_result_text (context, folded, -1, g_free);
+}
+
 static gboolean
 configure_connection (BalProject  *self,
                       GError     **error)
 {
   sqlite3_busy_timeout (self->db, 2000);
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function (self->db, "balans_fold", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, fold_function, NULL, NULL);
 
   /* The rollback journal leaves nothing beside the file at rest. */
   return bal_project_exec (self, "PRAGMA foreign_keys = ON", error) &&

@@ -90,5 +90,6 @@ void          bal_project_summary_free         (BalProjectSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalProjectSummary, bal_project_summary_free)
 
 char         *bal_now_iso8601                  (void);
+char         *bal_fold                         (const char   *text);
 
 G_END_DECLS

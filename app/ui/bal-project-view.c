@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bal-handbook-page.h"
 #include "bal-project-view.h"
 
 struct _BalProjectView
@@ -17,7 +18,8 @@ struct _BalProjectView
   BalProject *project;
   gboolean    review;
 
-  GtkStack   *stack;
+  GtkStack        *stack;
+  BalHandbookPage *handbook_page;
 };
 
 G_DEFINE_FINAL_TYPE (BalProjectView, bal_project_view, ADW_TYPE_BIN)
@@ -39,6 +41,8 @@ bal_project_view_set_project (BalProjectView *self,
 
   g_set_object (&self->project, project);
   self->review = review;
+
+  bal_handbook_page_set_project (self->handbook_page, project, review);
 }
 
 static void
@@ -46,7 +50,6 @@ bal_project_view_dispose (GObject *object)
 {
   BalProjectView *self = (BalProjectView *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_PROJECT_VIEW);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bal_project_view_parent_class)->dispose (object);
@@ -60,8 +63,11 @@ bal_project_view_class_init (BalProjectViewClass *klass)
 
   object_class->dispose = bal_project_view_dispose;
 
+  g_type_ensure (BAL_TYPE_HANDBOOK_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BalProjectView, handbook_page);
 }
 
 static void

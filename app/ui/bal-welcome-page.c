@@ -92,7 +92,6 @@ bal_welcome_page_dispose (GObject *object)
 {
   BalWelcomePage *self = (BalWelcomePage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_WELCOME_PAGE);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
 

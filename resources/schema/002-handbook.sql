@@ -92,7 +92,9 @@ CREATE TABLE reference_profile (
 );
 
 -- Kept in step by the code that writes reference functions; rowid = reference_function.id.
+-- Trigrams find words inside Dutch compounds ("monteur" in "servicemonteur");
+-- the text is stored folded (lower case, no diacritics) by balans_fold().
 CREATE VIRTUAL TABLE reference_fts USING fts5 (
   title, alternative_titles, purpose, activities,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'trigram'
 );

@@ -1,0 +1,841 @@
+/* bal-handbook-page.c: the handbook: browse, search, read, edit and import reference functions
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-file-chooser.h"
+#include "bal-handbook.h"
+#include "bal-handbook-item.h"
+#include "bal-handbook-page.h"
+
+struct _BalHandbookPage
+{
+  AdwBin              parent_instance;
+
+  BalProject         *project;
+  gboolean            review;
+  GListStore         *items;
+  GtkSingleSelection *selection;
+  GCancellable       *import_cancellable;
+  char               *shown_code;
+  gboolean            reloading;
+  gboolean            editing;
+
+  AdwToastOverlay    *toast_overlay;
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkStack           *list_stack;
+  GtkStack           *detail_stack;
+  GtkBox             *detail_box;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkButton          *cancel_button;
+};
+
+G_DEFINE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, ADW_TYPE_BIN)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void show_reference (BalHandbookPage *self,
+                            const char      *code);
+
+static void
+show_error (BalHandbookPage *self,
+            const GError    *error)
+{
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The list ****************************************************************/
+
+static void
+reload (BalHandbookPage *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *query = bal_handbook_fts_query (text, TRUE);
+  gboolean searching = query != NULL;
+  const char *family = NULL;
+  guint select = GTK_INVALID_LIST_POSITION;
+
+  if (self->project == NULL)
+    return;
+
+  found = bal_handbook_search (self->project, text, NULL, &error);
+  if (found == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->reloading = TRUE;
+  g_list_store_remove_all (self->items);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      BalReferenceSummary *summary = g_ptr_array_index (found, i);
+      g_autoptr(BalHandbookItem) item = NULL;
+
+      /* Without a search, the functions stand under their family. */
+      if (!searching && g_strcmp0 (family, summary->family) != 0)
+        {
+          g_autoptr(BalHandbookItem) header = bal_handbook_item_new_family (summary->family);
+
+          g_list_store_append (self->items, header);
+          family = summary->family;
+        }
+
+      item = bal_handbook_item_new_reference (summary->code, summary->title, summary->family,
+                                              summary->grade, summary->alternative_titles);
+      if (g_strcmp0 (summary->code, self->shown_code) == 0)
+        select = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+      g_list_store_append (self->items, item);
+    }
+
+  gtk_single_selection_set_selected (self->selection, select);
+  self->reloading = FALSE;
+
+  gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
+
+  if (select == GTK_INVALID_LIST_POSITION && searching && found->len > 0)
+    {
+      /* The best match first: its row is right under the search entry. */
+      gtk_single_selection_set_selected (self->selection, 0);
+    }
+  else if (self->shown_code != NULL)
+    show_reference (self, self->shown_code);
+}
+
+static void
+search_changed (BalHandbookPage *self)
+{
+  reload (self);
+}
+
+static void
+selection_changed (BalHandbookPage *self)
+{
+  BalHandbookItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->reloading)
+    return;
+
+  if (item == NULL || bal_handbook_item_is_family (item))
+    return;
+
+  show_reference (self, bal_handbook_item_get_code (item));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *grade = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (grade, "numeric");
+  gtk_widget_add_css_class (grade, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), grade);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  BalHandbookItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (top);
+  GtkWidget *grade = gtk_widget_get_next_sibling (title);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (top);
+
+  if (bal_handbook_item_is_family (item))
+    {
+      gtk_label_set_text (GTK_LABEL (title), bal_handbook_item_get_family (item));
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_text (GTK_LABEL (grade), "");
+      gtk_widget_set_visible (subtitle, FALSE);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      gtk_list_item_set_activatable (list_item, FALSE);
+    }
+  else
+    {
+      g_autofree char *line = g_strdup_printf ("%s  %s", bal_handbook_item_get_code (item),
+                                               bal_handbook_item_get_title (item));
+      const char *alternatives = bal_handbook_item_get_alternative_titles (item);
+
+      gtk_label_set_text (GTK_LABEL (title), line);
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_label_set_text (GTK_LABEL (grade), bal_handbook_item_get_grade (item));
+      gtk_label_set_text (GTK_LABEL (subtitle), alternatives);
+      gtk_widget_set_visible (subtitle, alternatives != NULL && *alternatives != '\0');
+      gtk_widget_set_margin_top (box, 3);
+      gtk_list_item_set_selectable (list_item, TRUE);
+      gtk_list_item_set_activatable (list_item, TRUE);
+    }
+}
+
+/* The detail **************************************************************/
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+section (const char *title,
+         const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_box_append (GTK_BOX (box), text_label (title, "heading"));
+  if (text != NULL && *text != '\0')
+    gtk_box_append (GTK_BOX (box), text_label (text, NULL));
+  else
+    gtk_box_append (GTK_BOX (box), text_label (_("Not given in the handbook."), "dim-label"));
+
+  return box;
+}
+
+static GtkWidget *
+action_row (const char *title,
+            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  return row;
+}
+
+static void
+alternatives_applied (AdwEntryRow     *row,
+                      BalHandbookPage *self)
+{
+  g_auto(GStrv) titles = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row)), ",", -1);
+  g_autoptr(GError) error = NULL;
+
+  self->editing = TRUE;
+  if (!bal_handbook_set_alternative_titles (self->project, self->shown_code,
+                                            (const char * const *)titles, &error))
+    show_error (self, error);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Alternative titles saved")));
+  self->editing = FALSE;
+}
+
+static void
+level_changed (GtkSpinButton   *spin,
+               BalHandbookPage *self)
+{
+  const char *characteristic = g_object_get_data (G_OBJECT (spin), "characteristic");
+  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
+  g_autoptr(GError) error = NULL;
+
+  self->editing = TRUE;
+  if (!bal_handbook_set_profile_level (self->project, self->shown_code, characteristic,
+                                       gtk_spin_button_get_value_as_int (spin), &error))
+    show_error (self, error);
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Given"));
+  self->editing = FALSE;
+}
+
+static void
+show_reference (BalHandbookPage *self,
+                const char      *code)
+{
+  static const char * const rule_titles[] = { N_("Lighter"), N_("Equal"), N_("Heavier") };
+  g_autoptr(BalReference) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code_copy = g_strdup (code);
+  g_autofree char *alternatives = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *span = NULL;
+  BalReferenceDoc *doc;
+  GtkWidget *child;
+  GtkWidget *group;
+  GtkWidget *row;
+
+  g_free (self->shown_code);
+  self->shown_code = g_steal_pointer (&code_copy);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+
+  reference = bal_handbook_get_reference (self->project, code, &error);
+  if (reference == NULL)
+    {
+      g_clear_pointer (&self->shown_code, g_free);
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+  doc = reference->doc;
+
+  gtk_box_append (self->detail_box, text_label (doc->title, "title-1"));
+  if (doc->grade_range != NULL && *doc->grade_range != '\0')
+    meta = g_strdup_printf (_("%s · %s · grade %s (context %s)"), doc->code, doc->family, doc->grade, doc->grade_range);
+  else
+    meta = g_strdup_printf (_("%s · %s · grade %s"), doc->code, doc->family, doc->grade);
+  gtk_box_append (self->detail_box, text_label (meta, "dim-label"));
+
+  /* Facts and the editable alternative titles */
+  group = adw_preferences_group_new ();
+  if (doc->span_max > 0)
+    span = doc->span_max > doc->span_min
+      ? g_strdup_printf (_("%d to %d people"), doc->span_min, doc->span_max)
+      : g_strdup_printf (_("%d people"), doc->span_min);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             action_row (_("Knowledge level"),
+                                         doc->knowledge_level && *doc->knowledge_level ? doc->knowledge_level : _("Not given")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             action_row (_("Span of control"), span ? span : _("No people managed")));
+
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) titles = NULL;
+
+    for (guint i = 0; i < doc->alternative_titles->len; i++)
+      g_strv_builder_add (builder, g_ptr_array_index (doc->alternative_titles, i));
+    titles = g_strv_builder_end (builder);
+    alternatives = g_strjoinv (", ", titles);
+  }
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Alternative titles, separated by commas"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), alternatives);
+  gtk_widget_set_sensitive (row, !self->review);
+  g_signal_connect (row, "apply", G_CALLBACK (alternatives_applied), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_box_append (self->detail_box, group);
+
+  gtk_box_append (self->detail_box, section (_("Position in the organisation"), doc->position));
+  gtk_box_append (self->detail_box, section (_("Purpose"), doc->purpose));
+
+  /* Activities */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_box_append (GTK_BOX (box), text_label (_("Activities"), "heading"));
+    for (guint i = 0; i < doc->activities->len; i++)
+      {
+        BalActivityGroup *activities = g_ptr_array_index (doc->activities, i);
+        g_autofree char *heading = *activities->label
+          ? g_strdup_printf ("%s. %s", activities->label, activities->title)
+          : g_strdup (activities->title);
+
+        if (*heading != '\0')
+          {
+            GtkWidget *heading_label = text_label (heading, "caption-heading");
+
+            gtk_widget_set_margin_top (heading_label, 6);
+            gtk_box_append (GTK_BOX (box), heading_label);
+          }
+
+        for (guint j = 0; j < activities->items->len; j++)
+          {
+            g_autofree char *item = g_strdup_printf ("%u. %s", j + 1, (const char *)g_ptr_array_index (activities->items, j));
+            GtkWidget *label = text_label (item, NULL);
+
+            gtk_widget_set_margin_start (label, 12);
+            gtk_box_append (GTK_BOX (box), label);
+          }
+      }
+    if (doc->activities->len == 0)
+      gtk_box_append (GTK_BOX (box), text_label (_("Not given in the handbook."), "dim-label"));
+    gtk_box_append (self->detail_box, box);
+  }
+
+  gtk_box_append (self->detail_box, section (_("Complexity"), doc->complexity));
+  gtk_box_append (self->detail_box, section (_("Autonomy"), doc->autonomy));
+  gtk_box_append (self->detail_box, section (_("Risk"), doc->risk));
+  gtk_box_append (self->detail_box, section (_("Physical aspects"), doc->physical));
+  gtk_box_append (self->detail_box, section (_("Context"), doc->context));
+
+  /* Application rules */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Application Rules"));
+  for (guint i = 0; i < BAL_N_RULES; i++)
+    {
+      g_autofree char *title = doc->rules[i].grade_guessed
+        ? g_strdup_printf (_("%s: grade %s (assumed: the handbook gives none)"), _(rule_titles[i]), doc->rules[i].grade)
+        : g_strdup_printf (_("%s: grade %s"), _(rule_titles[i]), doc->rules[i].grade);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), action_row (title, doc->rules[i].condition));
+    }
+  gtk_box_append (self->detail_box, group);
+
+  /* Profile */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Profile"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The level of the reference function on each characteristic. Derived levels were estimated from the grade: check them."));
+  for (guint i = 0; i < reference->profile->len; i++)
+    {
+      BalProfileEntry *entry = g_ptr_array_index (reference->profile, i);
+      GtkWidget *spin = gtk_spin_button_new_with_range (1, MAX (entry->levels, 1), 1);
+      g_autofree char *accessible = g_strdup_printf (_("Level of %s"), entry->characteristic_name);
+
+      row = action_row (entry->characteristic_name, entry->derived ? _("Derived from the grade") : _("Given"));
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (entry->level, 1));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (spin, !self->review);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      g_object_set_data_full (G_OBJECT (spin), "characteristic", g_strdup (entry->characteristic_id), g_free);
+      g_object_set_data (G_OBJECT (spin), "row", row);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (level_changed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->detail_box, group);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+}
+
+/* Import ******************************************************************/
+
+typedef struct
+{
+  GPtrArray *files;    /* GFile */
+  GStrv      grades;
+  GPtrArray *results;  /* BalImportResult */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_ptr_array_unref (job->files);
+  g_strfreev (job->grades);
+  g_ptr_array_unref (job->results);
+  g_free (job);
+}
+
+typedef struct
+{
+  BalHandbookPage *page;
+  guint            done;
+  guint            total;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autofree char *text = g_strdup_printf (_("Reading document %u of %u"), MIN (progress->done + 1, progress->total), progress->total);
+
+  gtk_progress_bar_set_fraction (progress->page->progress_bar, (double)progress->done / progress->total);
+  gtk_progress_bar_set_text (progress->page->progress_bar, text);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->page);
+  g_free (progress);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      Progress *progress = g_new0 (Progress, 1);
+
+      progress->page = g_object_ref (source_object);
+      progress->done = i;
+      progress->total = job->files->len;
+      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, progress_free);
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      g_ptr_array_add (job->results,
+                       bal_handbook_parse_file (g_ptr_array_index (job->files, i),
+                                                (const char * const *)job->grades, cancellable));
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+append_message (GString          *report,
+                const char       *kind,
+                BalImportMessage *message)
+{
+  if (message->line > 0)
+    g_string_append_printf (report, _("  %s, line %u: %s\n"), kind, message->line, message->message);
+  else
+    g_string_append_printf (report, "  %s: %s\n", kind, message->message);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  guint n_imported = 0;
+  guint n_failed = 0;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", !self->review);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled: nothing was imported")));
+      return;
+    }
+
+  for (guint i = 0; i < job->results->len; i++)
+    {
+      BalImportResult *parsed = g_ptr_array_index (job->results, i);
+      GFile *file = g_ptr_array_index (job->files, i);
+      g_autoptr(BalImportReport) file_report = NULL;
+      g_autoptr(GError) store_error = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_string_append_printf (report, "%s\n", name);
+      file_report = bal_handbook_import (self->project, file, parsed, &store_error);
+      if (file_report == NULL)
+        {
+          g_string_append_printf (report, "  %s\n", store_error->message);
+          n_failed++;
+          continue;
+        }
+
+      for (guint j = 0; j < file_report->imported->len; j++)
+        {
+          BalReferenceDoc *doc = g_ptr_array_index (file_report->imported, j);
+
+          g_string_append_printf (report, _("  Imported %s %s, grade %s\n"), doc->code, doc->title, doc->grade);
+          for (guint k = 0; k < doc->warnings->len; k++)
+            append_message (report, _("Warning"), g_ptr_array_index (doc->warnings, k));
+        }
+      for (guint j = 0; j < file_report->errors->len; j++)
+        append_message (report, _("Error"), g_ptr_array_index (file_report->errors, j));
+      if (file_report->imported->len == 0)
+        {
+          g_string_append (report, _("  Nothing was imported from this document.\n"));
+          n_failed++;
+        }
+      n_imported += file_report->imported->len;
+    }
+
+  if (n_failed > 0)
+    summary = g_strdup_printf (_("Reference functions imported: %u. Documents not imported: %u."), n_imported, n_failed);
+  else
+    summary = g_strdup_printf (_("Reference functions imported: %u."), n_imported);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Import Report"), summary);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_label (report->str, "monospace"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  reload (self);
+  g_signal_emit (self, signals[IMPORTED], 0, n_imported, n_failed, report->str);
+}
+
+/* Reads @files in a worker thread and stores what they hold; the report
+ * comes in a dialog, and in the "imported" signal. */
+void
+bal_handbook_page_import_files (BalHandbookPage *self,
+                                GListModel      *files)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
+
+  if (self->project == NULL || self->review || self->import_cancellable != NULL ||
+      g_list_model_get_n_items (files) == 0)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->results = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_result_free);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
+
+  method = bal_handbook_load_method (self->project, NULL);
+  if (method != NULL)
+    job->grades = g_strdupv (method->grades);
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", FALSE);
+
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+cancel_clicked (BalHandbookPage *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+files_chosen (GListModel *files,
+              gpointer    user_data)
+{
+  g_autoptr(BalHandbookPage) self = user_data;
+
+  bal_handbook_page_import_files (self, files);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Handbook documents (text, Markdown)"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+
+  bal_choose_files (GTK_WINDOW (gtk_widget_get_root (widget)), BAL_CHOOSE_OPEN_MULTIPLE,
+                    _("Import Reference Functions"), _("_Import"), filter, NULL,
+                    files_chosen, g_object_ref (widget));
+}
+
+static gboolean
+files_dropped (GtkDropTarget   *target,
+               const GValue    *value,
+               double           x,
+               double           y,
+               BalHandbookPage *self)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
+  GSList *list = g_value_get_boxed (value);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (store, l->data);
+
+  bal_handbook_page_import_files (self, G_LIST_MODEL (store));
+
+  return TRUE;
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (BAL_HANDBOOK_PAGE (widget)->search_entry));
+}
+
+/* Project *****************************************************************/
+
+static void
+project_changed (BalHandbookPage *self,
+                 const char      *what)
+{
+  /* Our own edits rebuild nothing: the widgets already show them. An
+   * import reloads when it is done. */
+  if (g_strcmp0 (what, "handbook") == 0 && !self->editing && self->import_cancellable == NULL)
+    reload (self);
+}
+
+void
+bal_handbook_page_set_project (BalHandbookPage *self,
+                               BalProject      *project,
+                               gboolean         review)
+{
+  g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_set_object (&self->project, project);
+  self->review = review;
+  g_clear_pointer (&self->shown_code, g_free);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", project != NULL && !review);
+
+  if (project != NULL)
+    {
+      g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
+      reload (self);
+    }
+}
+
+GtkSearchEntry *
+bal_handbook_page_get_search_entry (BalHandbookPage *self)
+{
+  return self->search_entry;
+}
+
+GListModel *
+bal_handbook_page_get_model (BalHandbookPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+static void
+bal_handbook_page_dispose (GObject *object)
+{
+  BalHandbookPage *self = (BalHandbookPage *)object;
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->shown_code, g_free);
+
+  G_OBJECT_CLASS (bal_handbook_page_parent_class)->dispose (object);
+}
+
+static void
+bal_handbook_page_class_init (BalHandbookPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bal_handbook_page_dispose;
+
+  /**
+   * BalHandbookPage::imported:
+   * @n_imported: reference functions imported
+   * @n_failed: documents that were not imported
+   * @report: the report, as shown
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-handbook-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, cancel_button);
+
+  gtk_widget_class_install_action (widget_class, "handbook.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "handbook.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "handbook.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "handbook.focus-search", NULL);
+}
+
+static void
+bal_handbook_page_init (BalHandbookPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (BAL_TYPE_HANDBOOK_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->items));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
