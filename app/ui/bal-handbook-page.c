@@ -684,24 +684,6 @@ import_action (GtkWidget  *widget,
                     files_chosen, g_object_ref (widget));
 }
 
-static gboolean
-files_dropped (GtkDropTarget   *target,
-               const GValue    *value,
-               double           x,
-               double           y,
-               BalHandbookPage *self)
-{
-  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
-  GSList *list = g_value_get_boxed (value);
-
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (store, l->data);
-
-  bal_handbook_page_import_files (self, G_LIST_MODEL (store));
-
-  return TRUE;
-}
-
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -817,7 +799,6 @@ static void
 bal_handbook_page_init (BalHandbookPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -834,8 +815,4 @@ bal_handbook_page_init (BalHandbookPage *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
-
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

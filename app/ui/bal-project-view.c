@@ -45,6 +45,28 @@ bal_project_view_set_project (BalProjectView *self,
   bal_handbook_page_set_project (self->handbook_page, project, review);
 }
 
+/* Documents dropped anywhere on a project are handbook documents to import. */
+static gboolean
+files_dropped (GtkDropTarget  *target,
+               const GValue   *value,
+               double          x,
+               double          y,
+               BalProjectView *self)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
+
+  if (self->project == NULL || self->review)
+    return FALSE;
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_list_store_append (store, l->data);
+
+  gtk_stack_set_visible_child_name (self->stack, "handbook");
+  bal_handbook_page_import_files (self->handbook_page, G_LIST_MODEL (store));
+
+  return TRUE;
+}
+
 static void
 bal_project_view_dispose (GObject *object)
 {
@@ -73,5 +95,11 @@ bal_project_view_class_init (BalProjectViewClass *klass)
 static void
 bal_project_view_init (BalProjectView *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
