@@ -42,5 +42,7 @@ int             bal_cli_new           (int argc, char **argv);
 int             bal_cli_info          (int argc, char **argv);
 int             bal_cli_import        (int argc, char **argv);
 int             bal_cli_references    (int argc, char **argv);
+int             bal_cli_job           (int argc, char **argv);
+int             bal_cli_questionnaire (int argc, char **argv);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ static const BalCliCommand commands[] = {
   { "info", N_("Print what a project file holds"), bal_cli_info },
   { "import", N_("Import reference functions from handbook documents"), bal_cli_import },
   { "references", N_("List or search the handbook’s reference functions"), bal_cli_references },
+  { "job", N_("Add, list and describe jobs: add, list, answer, hints, profile"), bal_cli_job },
+  { "questionnaire", N_("Print the questionnaire"), bal_cli_questionnaire },
 };
 
 static void

@@ -12,6 +12,8 @@
 
 #include "bal-demo.h"
 #include "bal-handbook.h"
+#include "bal-jobs.h"
+#include "bal-questionnaire.h"
 
 static BalProject *
 create_with_handbook (GFile       *file,
@@ -42,12 +44,63 @@ bal_demo_create_empty (GFile   *file,
   return create_with_handbook (file, NULL, error);
 }
 
-/* Creates a demo project at @file: the built-in demo handbook and a few jobs. */
+static gint64
+add_demo_job (BalProject  *project,
+              const char  *title,
+              const char  *department,
+              gint64       reports_to,
+              int          incumbents,
+              const char  *resource,
+              GError     **error)
+{
+  g_autofree char *path = g_strconcat ("/io/github/balans/Balans/jobs/", resource, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  g_autoptr(BalJob) job = bal_job_new ();
+
+  if (bytes == NULL)
+    return 0;
+
+  g_free (job->title);
+  job->title = g_strdup (title);
+  g_free (job->department);
+  job->department = g_strdup (department);
+  job->reports_to = reports_to;
+  job->incumbents = incumbents;
+  g_free (job->description);
+  job->description = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return bal_jobs_add (project, job, error);
+}
+
+/* Creates a demo project at @file: the built-in demo handbook and a few
+ * jobs of a web shop's customer operations, one of them partly described. */
 BalProject *
 bal_demo_create (GFile   *file,
                  GError **error)
 {
-  return create_with_handbook (file, _("Demo organisation"), error);
+  g_autoptr(BalProject) project = NULL;
+  gint64 director, lead, agent;
+
+  project = create_with_handbook (file, _("Demo organisation"), error);
+  if (project == NULL)
+    return NULL;
+
+  if ((director = add_demo_job (project, "Director Customer Operations", "Customer Operations", 0, 1,
+                                "director-customer-operations.txt", error)) == 0 ||
+      (lead = add_demo_job (project, "Teamleider klantenservice", "Klantenservice", director, 4,
+                            "teamleider-klantenservice.txt", error)) == 0 ||
+      (agent = add_demo_job (project, "Klantenservicemedewerker", "Klantenservice", lead, 38,
+                             "klantenservicemedewerker.txt", error)) == 0 ||
+      !bal_questionnaire_answer (project, agent, "education", "mbo3", _("The vacancy asks for MBO-3."), error) ||
+      !bal_questionnaire_answer (project, agent, "management", "none", NULL, error) ||
+      !bal_jobs_set_step (project, agent, 1, error))
+    {
+      bal_project_close (project);
+      g_unlink (bal_project_get_path (project));
+      return NULL;
+    }
+
+  return g_steal_pointer (&project);
 }
 
 /* Returns the demo project in the user's data folder, created on first use. */

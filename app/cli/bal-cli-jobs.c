@@ -1,0 +1,493 @@
+/* bal-cli-jobs.c: balans-cli job and questionnaire
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bal-cli.h"
+#include "bal-handbook.h"
+#include "bal-hints.h"
+#include "bal-jobs.h"
+#include "bal-profile.h"
+#include "bal-questionnaire.h"
+
+static int
+print_root (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  bal_cli_print_json (root);
+
+  return BAL_CLI_OK;
+}
+
+static gint64
+find_job (BalProject *project,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = bal_jobs_find (project, name, &error);
+
+  if (id == 0)
+    bal_cli_fail (error);
+
+  return id;
+}
+
+static int
+job_add (int    argc,
+         char **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *reports_to = NULL;
+  g_autofree char *description_file = NULL;
+  int incumbents = 1;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The job’s title (required)"), N_("TITLE") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("The department"), N_("NAME") },
+    { "reports-to", 0, 0, G_OPTION_ARG_STRING, &reports_to, N_("The job it reports to, by id or title"), N_("JOB") },
+    { "incumbents", 0, 0, G_OPTION_ARG_INT, &incumbents, N_("How many people hold the job"), N_("N") },
+    { "description-file", 0, 0, G_OPTION_ARG_FILENAME, &description_file, N_("A text file with the vacancy or job description"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalJob) job = bal_job_new ();
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Add a job; prints its id."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  if (title == NULL)
+    {
+      g_printerr (_("balans-cli: a job needs --title\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  g_free (job->title);
+  job->title = g_steal_pointer (&title);
+  if (department != NULL)
+    {
+      g_free (job->department);
+      job->department = g_steal_pointer (&department);
+    }
+  job->incumbents = incumbents;
+
+  if (reports_to != NULL && (job->reports_to = find_job (project, reports_to)) == 0)
+    return BAL_CLI_FAILED;
+
+  if (description_file != NULL)
+    {
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      if (!g_file_get_contents (description_file, &text, &length, &error))
+        return bal_cli_fail (error);
+      if (length > 1024 * 1024)
+        {
+          g_printerr (_("balans-cli: %s is too large for a job description (at most 1 MB)\n"), description_file);
+          return BAL_CLI_FAILED;
+        }
+      g_free (job->description);
+      job->description = g_utf8_make_valid (text, length);
+    }
+
+  if (bal_jobs_add (project, job, &error) == 0)
+    return bal_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", job->id);
+
+  return BAL_CLI_OK;
+}
+
+static int
+job_list (int    argc,
+          char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("List the project’s jobs."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  jobs = bal_jobs_list (project, NULL, &error);
+  if (jobs == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "jobs");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          BalJob *job = g_ptr_array_index (jobs, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, job->id);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, job->title);
+          json_builder_set_member_name (builder, "department");
+          json_builder_add_string_value (builder, job->department);
+          json_builder_set_member_name (builder, "reports_to");
+          if (job->reports_to != 0)
+            json_builder_add_int_value (builder, job->reports_to);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "incumbents");
+          json_builder_add_int_value (builder, job->incumbents);
+          json_builder_set_member_name (builder, "answered");
+          json_builder_add_int_value (builder, job->answered);
+          json_builder_set_member_name (builder, "questions");
+          json_builder_add_int_value (builder, job->questions);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      BalJob *job = g_ptr_array_index (jobs, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n", job->id, job->title, job->department,
+               job->incumbents, bal_job_status_text (job));
+    }
+
+  return BAL_CLI_OK;
+}
+
+static int
+job_answer (int    argc,
+            char **argv)
+{
+  g_autofree char *evidence = NULL;
+  const GOptionEntry entries[] = {
+    { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("The evidence for the answer"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB QUESTION OPTION"), _("Answer a question of the questionnaire for a job."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 4, 4)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  if ((job = find_job (project, argv[2])) == 0)
+    return BAL_CLI_FAILED;
+
+  if (!bal_questionnaire_answer (project, job, argv[3], argv[4], evidence, &error))
+    return bal_cli_fail (error);
+
+  return BAL_CLI_OK;
+}
+
+static int
+job_hints (int    argc,
+           char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalJob) job = NULL;
+  g_autoptr(GPtrArray) hints = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB"), _("Propose answers from the job’s description, each with the sentence it came from."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  if ((id = find_job (project, argv[2])) == 0)
+    return BAL_CLI_FAILED;
+
+  job = bal_jobs_get (project, id, &error);
+  hints = job ? bal_hints_for_job (project, id, job->description, &error) : NULL;
+  if (hints == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "hints");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hints->len; i++)
+        {
+          BalHint *hint = g_ptr_array_index (hints, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "question");
+          json_builder_add_string_value (builder, hint->question_id);
+          json_builder_set_member_name (builder, "option");
+          json_builder_add_string_value (builder, hint->option_id);
+          json_builder_set_member_name (builder, "evidence");
+          json_builder_add_string_value (builder, hint->evidence);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < hints->len; i++)
+    {
+      BalHint *hint = g_ptr_array_index (hints, i);
+
+      g_print ("%s = %s (%s)\n  “%s”\n", hint->question_id, hint->option_id, hint->option_text, hint->evidence);
+    }
+
+  return BAL_CLI_OK;
+}
+
+static int
+job_profile (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalJobProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB"), _("Print the job’s level per characteristic and the questions not yet answered."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  if ((id = find_job (project, argv[2])) == 0)
+    return BAL_CLI_FAILED;
+
+  profile = bal_profile_compute (project, id, &error);
+  if (profile == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "profile");
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < profile->levels->len; i++)
+        {
+          BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+
+          json_builder_set_member_name (builder, level->characteristic_id);
+          if (level->level > 0)
+            json_builder_add_int_value (builder, level->level);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "unanswered");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < profile->unanswered->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (profile->unanswered, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < profile->levels->len; i++)
+    {
+      BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+
+      if (level->level > 0)
+        g_print (_("%s: %d of %d (%u answers)\n"), level->name, level->level, level->levels, level->answers->len);
+      else
+        g_print (_("%s: not answered\n"), level->name);
+    }
+  if (profile->unanswered->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (profile->unanswered, NULL);
+      list = g_strjoinv (", ", (char **)profile->unanswered->pdata);
+      g_print (_("Not answered: %s\n"), list);
+    }
+
+  return BAL_CLI_OK;
+}
+
+static const BalCliCommand job_commands[] = {
+  { "add", N_("Add a job"), job_add },
+  { "list", N_("List the jobs"), job_list },
+  { "answer", N_("Answer a question for a job"), job_answer },
+  { "hints", N_("Propose answers from the job’s description"), job_hints },
+  { "profile", N_("Print the job’s profile"), job_profile },
+};
+
+int
+bal_cli_job (int    argc,
+             char **argv)
+{
+  if (argc >= 2)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (job_commands); i++)
+        if (strcmp (argv[1], job_commands[i].name) == 0)
+          {
+            g_autofree char *prgname = g_strdup_printf ("balans-cli job %s", job_commands[i].name);
+
+            g_set_prgname (prgname);
+            return job_commands[i].run (argc - 1, argv + 1);
+          }
+    }
+
+  {
+    gboolean help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
+    FILE *out = help ? stdout : stderr;
+
+    fprintf (out, "%s\n\n", _("Usage: balans-cli job COMMAND [OPTION…] FILE…"));
+    for (guint i = 0; i < G_N_ELEMENTS (job_commands); i++)
+      fprintf (out, "  %-10s %s\n", job_commands[i].name, _(job_commands[i].summary));
+
+    return help ? BAL_CLI_OK : BAL_CLI_USAGE;
+  }
+}
+
+int
+bal_cli_questionnaire (int    argc,
+                       char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Print the questionnaire of the project’s method."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  method = bal_handbook_load_method (project, &error);
+  if (method == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "questions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < method->questions->len; i++)
+        {
+          BalQuestion *q = g_ptr_array_index (method->questions, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, q->id);
+          json_builder_set_member_name (builder, "characteristic");
+          json_builder_add_string_value (builder, q->characteristic);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, q->text);
+          json_builder_set_member_name (builder, "help");
+          json_builder_add_string_value (builder, q->help);
+          json_builder_set_member_name (builder, "options");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < q->options->len; j++)
+            {
+              BalQuestionOption *o = g_ptr_array_index (q->options, j);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "id");
+              json_builder_add_string_value (builder, o->id);
+              json_builder_set_member_name (builder, "level");
+              json_builder_add_int_value (builder, o->level);
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, o->text);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < method->questions->len; i++)
+    {
+      BalQuestion *q = g_ptr_array_index (method->questions, i);
+
+      g_print ("%s [%s] %s\n", q->id, q->characteristic, q->text);
+      for (guint j = 0; j < q->options->len; j++)
+        {
+          BalQuestionOption *o = g_ptr_array_index (q->options, j);
+
+          g_print ("  %-12s %d  %s\n", o->id, o->level, o->text);
+        }
+    }
+
+  return BAL_CLI_OK;
+}

@@ -1,0 +1,154 @@
+/* bal-profile.c: a job's level per characteristic, from its answers
+ *
+ * The rule: the level of a characteristic is the mean of the levels of its
+ * answered questions, rounded half up. A characteristic none of whose
+ * questions is answered has no level; an unanswered question never counts
+ * as the lowest level.
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bal-handbook.h"
+#include "bal-profile.h"
+
+/* The level that @n_levels answered levels give, or 0 for none. */
+int
+bal_profile_level_of (const int *levels,
+                      guint      n_levels)
+{
+  int sum = 0;
+
+  if (n_levels == 0)
+    return 0;
+
+  for (guint i = 0; i < n_levels; i++)
+    sum += levels[i];
+
+  /* Half up, in integers: floor (sum / n + 1/2). */
+  return (2 * sum + (int)n_levels) / (2 * (int)n_levels);
+}
+
+static void
+job_level_free (BalJobLevel *level)
+{
+  g_free (level->characteristic_id);
+  g_free (level->name);
+  g_ptr_array_unref (level->answers);
+  g_ptr_array_unref (level->unanswered);
+  g_free (level);
+}
+
+void
+bal_job_profile_free (BalJobProfile *profile)
+{
+  if (profile == NULL)
+    return;
+
+  g_ptr_array_unref (profile->levels);
+  g_ptr_array_unref (profile->unanswered);
+  g_free (profile);
+}
+
+BalJobLevel *
+bal_job_profile_find (BalJobProfile *profile,
+                      const char    *characteristic_id)
+{
+  for (guint i = 0; i < profile->levels->len; i++)
+    {
+      BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+
+      if (g_strcmp0 (level->characteristic_id, characteristic_id) == 0)
+        return level;
+    }
+
+  return NULL;
+}
+
+BalJobProfile *
+bal_profile_compute (BalProject  *project,
+                     gint64       job_id,
+                     GError     **error)
+{
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  BalJobProfile *profile;
+
+  method = bal_handbook_load_method (project, error);
+  if (method == NULL)
+    return NULL;
+
+  answers = bal_questionnaire_answers (project, job_id, error);
+  if (answers == NULL)
+    return NULL;
+
+  profile = g_new0 (BalJobProfile, 1);
+  profile->levels = g_ptr_array_new_with_free_func ((GDestroyNotify)job_level_free);
+  profile->unanswered = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < method->characteristics->len; i++)
+    {
+      BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+      BalJobLevel *level = g_new0 (BalJobLevel, 1);
+      g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (int));
+
+      level->characteristic_id = g_strdup (c->id);
+      level->name = g_strdup (c->name);
+      level->levels = c->levels;
+      level->answers = g_ptr_array_new ();
+      level->unanswered = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint j = 0; j < method->questions->len; j++)
+        {
+          BalQuestion *q = g_ptr_array_index (method->questions, j);
+          BalAnswer *answer;
+
+          if (g_strcmp0 (q->characteristic, c->id) != 0)
+            continue;
+
+          answer = bal_questionnaire_find_answer (answers, q->id);
+          if (answer != NULL)
+            {
+              g_ptr_array_add (level->answers, answer);
+              g_array_append_val (values, answer->level);
+            }
+          else
+            {
+              g_ptr_array_add (level->unanswered, g_strdup (q->id));
+              g_ptr_array_add (profile->unanswered, g_strdup (q->id));
+            }
+        }
+
+      level->level = bal_profile_level_of ((const int *)values->data, values->len);
+      g_ptr_array_add (profile->levels, level);
+    }
+
+  /* The levels point into the answers: hand them over with the profile. */
+  for (guint i = 0; i < profile->levels->len; i++)
+    {
+      BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+
+      g_ptr_array_set_free_func (level->answers, (GDestroyNotify)bal_answer_free);
+    }
+  g_ptr_array_set_free_func (answers, NULL);
+
+  /* Answers to questions of no characteristic are not kept. */
+  for (guint i = 0; i < answers->len; i++)
+    {
+      BalAnswer *answer = g_ptr_array_index (answers, i);
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < profile->levels->len && !used; j++)
+        {
+          BalJobLevel *level = g_ptr_array_index (profile->levels, j);
+
+          used = g_ptr_array_find (level->answers, answer, NULL);
+        }
+      if (!used)
+        bal_answer_free (answer);
+    }
+
+  return profile;
+}
