@@ -131,13 +131,13 @@ detect (const char *sentence,
   /* Education: the level asked, the lowest that is named first. */
   if (education->value == NULL)
     {
-      if (matches (folded, "\\bmbo[- ]?(niveau ?)?4\\b|\\bmbo 4\\b"))
+      if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?4\\b|\\bmbo 4\\b"))
         keep (education, "mbo4", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?)?3\\b"))
+      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?3\\b"))
         keep (education, "mbo3", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?)?2\\b"))
+      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?2\\b"))
         keep (education, "mbo2", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?)?1\\b|\\bvmbo\\b"))
+      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?1\\b|\\bvmbo\\b"))
         keep (education, "vmbo", 1, sentence);
       else if (matches (folded, "\\bhbo\\b|\\bbachelor|hogeschool|\\bbsc\\b|university of applied sciences"))
         keep (education, "hbo", 1, sentence);
@@ -187,7 +187,7 @@ detect (const char *sentence,
   /* Management: director over manager over lead. */
   if (matches (folded, "\\bdirect(or|eur)\\b|\\bhead of\\b|\\bvp\\b|vice[- ]president|\\bhoofd [a-z]+|leidinggevenden aan|managers aan|leading managers|manage managers|managing managers"))
     keep (management, "director", 3, sentence);
-  else if (matches (folded, "\\bmanager\\b|leidinggevende|geeft leiding|leiding geven|leidinggeven|people management|manage a team|lead a team|leads a team|line manag"))
+  else if (matches (folded, "\\bmanager\\b|leidinggevende|geeft leiding|geef je leiding|leiding aan|leiding geven|leidinggeven|people management|manage a team|lead a team|leads a team|line manag"))
     keep (management, "manager", 2, sentence);
   else if (matches (folded, "co[o]?rdinat|teamleider|team lead|\\blead\\b|\\bsupervisor\\b"))
     keep (management, "lead", 1, sentence);

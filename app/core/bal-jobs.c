@@ -122,7 +122,7 @@ bal_jobs_get (BalProject  *project,
 
   if (job == NULL)
     g_set_error (error, BAL_JOBS_ERROR, BAL_JOBS_ERROR_NOT_FOUND,
-                 _("The project has no job %" G_GINT64_FORMAT "."), id);
+                 _("The project has no job %lld."), (long long)id);
 
   return job;
 }
@@ -303,7 +303,7 @@ bal_jobs_update (BalProject  *project,
   if (sqlite3_changes (bal_project_get_db (project)) == 0)
     {
       g_set_error (error, BAL_JOBS_ERROR, BAL_JOBS_ERROR_NOT_FOUND,
-                   _("The project has no job %" G_GINT64_FORMAT "."), job->id);
+                   _("The project has no job %lld."), (long long)job->id);
       return FALSE;
     }
 
@@ -404,7 +404,7 @@ set_deleted (BalProject  *project,
   if (sqlite3_changes (bal_project_get_db (project)) == 0)
     {
       g_set_error (error, BAL_JOBS_ERROR, BAL_JOBS_ERROR_NOT_FOUND,
-                   _("The project has no job %" G_GINT64_FORMAT "."), id);
+                   _("The project has no job %lld."), (long long)id);
       return FALSE;
     }
 
