@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bal-handbook-page.h"
+#include "bal-jobs-page.h"
 #include "bal-project-view.h"
 
 struct _BalProjectView
@@ -20,6 +21,7 @@ struct _BalProjectView
 
   GtkStack        *stack;
   BalHandbookPage *handbook_page;
+  BalJobsPage     *jobs_page;
 };
 
 G_DEFINE_FINAL_TYPE (BalProjectView, bal_project_view, ADW_TYPE_BIN)
@@ -42,6 +44,7 @@ bal_project_view_set_project (BalProjectView *self,
   g_set_object (&self->project, project);
   self->review = review;
 
+  bal_jobs_page_set_project (self->jobs_page, project, review);
   bal_handbook_page_set_project (self->handbook_page, project, review);
 }
 
@@ -86,10 +89,12 @@ bal_project_view_class_init (BalProjectViewClass *klass)
   object_class->dispose = bal_project_view_dispose;
 
   g_type_ensure (BAL_TYPE_HANDBOOK_PAGE);
+  g_type_ensure (BAL_TYPE_JOBS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, stack);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, handbook_page);
+  gtk_widget_class_bind_template_child (widget_class, BalProjectView, jobs_page);
 }
 
 static void
