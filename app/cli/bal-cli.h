@@ -44,5 +44,10 @@ int             bal_cli_import        (int argc, char **argv);
 int             bal_cli_references    (int argc, char **argv);
 int             bal_cli_job           (int argc, char **argv);
 int             bal_cli_questionnaire (int argc, char **argv);
+int             bal_cli_candidates    (int argc, char **argv);
+int             bal_cli_compare       (int argc, char **argv);
+int             bal_cli_decide        (int argc, char **argv);
+int             bal_cli_history       (int argc, char **argv);
+int             bal_cli_check         (int argc, char **argv);
 
 G_END_DECLS

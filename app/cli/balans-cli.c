@@ -20,6 +20,11 @@ static const BalCliCommand commands[] = {
   { "references", N_("List or search the handbook’s reference functions"), bal_cli_references },
   { "job", N_("Add, list and describe jobs: add, list, answer, hints, profile"), bal_cli_job },
   { "questionnaire", N_("Print the questionnaire"), bal_cli_questionnaire },
+  { "candidates", N_("Rank the reference functions that may fit a job"), bal_cli_candidates },
+  { "compare", N_("Compare a job with a reference function"), bal_cli_compare },
+  { "decide", N_("Record a job’s grading decision"), bal_cli_decide },
+  { "history", N_("Print a job’s decisions, newest first"), bal_cli_history },
+  { "check", N_("Check the gradings for consistency"), bal_cli_check },
 };
 
 static void

@@ -1,0 +1,458 @@
+/* bal-cli-grading.c: balans-cli candidates, compare, decide, history and check
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bal-cli.h"
+#include "bal-consistency.h"
+#include "bal-grading.h"
+#include "bal-jobs.h"
+#include "bal-matching.h"
+
+static int
+print_root (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  bal_cli_print_json (root);
+
+  return BAL_CLI_OK;
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_level (JsonBuilder *builder,
+           const char  *name,
+           int          level)
+{
+  json_builder_set_member_name (builder, name);
+  if (level > 0)
+    json_builder_add_int_value (builder, level);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Opens the project and finds the job; 0 after a message on failure. */
+static gint64
+open_job (const char  *path,
+          const char  *name,
+          BalProject **project)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  *project = bal_cli_open_project (path);
+  if (*project == NULL)
+    return 0;
+
+  id = bal_jobs_find (*project, name, &error);
+  if (id == 0)
+    bal_cli_fail (error);
+
+  return id;
+}
+
+int
+bal_cli_candidates (int    argc,
+                    char **argv)
+{
+  gboolean json = FALSE;
+  int limit = 10;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("How many candidates (10)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB"), _("Rank the reference functions that may fit a job, with the reasons."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+  if (limit < 1)
+    {
+      g_printerr (_("balans-cli: --limit must be 1 or more\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+
+  candidates = bal_matching_candidates (project, job, limit, &error);
+  if (candidates == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "candidates");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          BalCandidate *c = g_ptr_array_index (candidates, i);
+          g_auto(GStrv) titles = g_strsplit (c->alternative_titles ? c->alternative_titles : "", ", ", -1);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "code", c->code);
+          add_string (builder, "title", c->title);
+          add_string (builder, "family", c->family);
+          add_string (builder, "grade", c->grade);
+          json_builder_set_member_name (builder, "alternative_titles");
+          json_builder_begin_array (builder);
+          for (guint j = 0; titles[j] != NULL; j++)
+            if (*titles[j] != '\0')
+              json_builder_add_string_value (builder, titles[j]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, c->score);
+          json_builder_set_member_name (builder, "reasons");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < c->reasons->len; j++)
+            json_builder_add_string_value (builder, g_ptr_array_index (c->reasons, j));
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      BalCandidate *c = g_ptr_array_index (candidates, i);
+
+      g_print ("%.3f  %s %s (%s, %s)\n", c->score, c->code, c->title, c->family, c->grade);
+      for (guint j = 0; j < c->reasons->len; j++)
+        g_print ("       %s\n", (const char *)g_ptr_array_index (c->reasons, j));
+    }
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_compare (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB REFERENCE"), _("Compare a job with a reference function per characteristic, and propose a grade."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
+    return rc;
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+
+  comparison = bal_grading_compare (project, job, argv[3], &error);
+  if (comparison == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "reference", comparison->reference_code);
+      json_builder_set_member_name (builder, "characteristics");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < comparison->lines->len; i++)
+        {
+          BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "characteristic", line->characteristic_id);
+          add_level (builder, "job_level", line->job_level);
+          add_level (builder, "reference_level", line->reference_level);
+          json_builder_set_member_name (builder, "proposed_verdict");
+          if (line->proposed != BAL_VERDICT_NONE)
+            json_builder_add_string_value (builder, bal_verdict_to_string (line->proposed));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_string (builder, "proposed_verdict", bal_verdict_to_string (comparison->overall.verdict));
+      add_string (builder, "proposed_grade", comparison->proposed_grade);
+      json_builder_set_member_name (builder, "suggested_reference");
+      if (comparison->suggested_code != NULL)
+        json_builder_add_string_value (builder, comparison->suggested_code);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "warnings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < comparison->warnings->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (comparison->warnings, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  g_print (_("%s %s, grade %s\n"), comparison->reference_code, comparison->reference_title, comparison->reference_grade);
+  for (guint i = 0; i < comparison->lines->len; i++)
+    {
+      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      char level[16] = "-";
+
+      if (line->job_level > 0)
+        g_snprintf (level, sizeof level, "%d", line->job_level);
+      g_print ("  %-20s %s %-3s %s %-3d %s\n", line->name, _("job"), level, _("reference"),
+               line->reference_level, bal_verdict_label (line->proposed));
+    }
+  g_print (_("Proposed: %s, grade %s\n"), bal_verdict_label (comparison->overall.verdict), comparison->proposed_grade);
+  for (guint i = 0; i < comparison->warnings->len; i++)
+    g_print ("  ! %s\n", (const char *)g_ptr_array_index (comparison->warnings, i));
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_decide (int    argc,
+                char **argv)
+{
+  g_autofree char *reference = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *justification = NULL;
+  g_autofree char *departure = NULL;
+  g_autofree char *evaluator = NULL;
+  g_auto(GStrv) verdicts = NULL;
+  const GOptionEntry entries[] = {
+    { "reference", 0, 0, G_OPTION_ARG_STRING, &reference, N_("The reference function (required)"), N_("CODE") },
+    { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("The grade (required)"), N_("G") },
+    { "justification", 0, 0, G_OPTION_ARG_STRING, &justification, N_("Why the job has this grade (required)"), N_("TEXT") },
+    { "verdict", 0, 0, G_OPTION_ARG_STRING_ARRAY, &verdicts, N_("A verdict on one characteristic; the others follow the proposal"), N_("CHARACTERISTIC=lighter|equal|heavier") },
+    { "departure-reason", 0, 0, G_OPTION_ARG_STRING, &departure, N_("Why the decision departs from the proposal (required when it does)"), N_("TEXT") },
+    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, N_("Who decides"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GHashTable) chosen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  BalDecisionInput input = { 0 };
+  gint64 job;
+  gint64 id;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB"), _("Record the grading decision of a job. A revision is a new decision; the earlier ones are kept."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  if (reference == NULL || grade == NULL || justification == NULL)
+    {
+      g_printerr (_("balans-cli: decide needs --reference, --grade and --justification\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  for (guint i = 0; verdicts != NULL && verdicts[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (verdicts[i], "=", 2);
+      BalVerdict verdict = parts[1] ? bal_verdict_from_string (parts[1]) : BAL_VERDICT_NONE;
+
+      if (verdict == BAL_VERDICT_NONE)
+        {
+          g_printerr (_("balans-cli: “%s” is not CHARACTERISTIC=lighter|equal|heavier\n"), verdicts[i]);
+          return BAL_CLI_USAGE;
+        }
+      g_hash_table_insert (chosen, g_strdup (parts[0]), GINT_TO_POINTER (verdict));
+    }
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+
+  input.reference_code = reference;
+  input.grade = grade;
+  input.justification = justification;
+  input.departure = departure;
+  input.evaluator = evaluator ? evaluator : g_get_real_name ();
+  input.verdicts = chosen;
+
+  id = bal_grading_decide (project, job, &input, &error);
+  if (id == 0)
+    return bal_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_history (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB"), _("Print every decision about a job, newest first."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+
+  decisions = bal_grading_history (project, job, &error);
+  if (decisions == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "decisions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < decisions->len; i++)
+        {
+          BalDecision *d = g_ptr_array_index (decisions, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, d->id);
+          add_string (builder, "reference", d->reference_code);
+          add_string (builder, "reference_title", d->reference_title);
+          add_string (builder, "grade", d->grade);
+          add_string (builder, "proposed_grade", d->proposed_grade);
+          add_string (builder, "verdict", bal_verdict_to_string (d->verdict));
+          add_string (builder, "proposed_verdict", bal_verdict_to_string (d->proposed_verdict));
+          add_string (builder, "justification", d->justification);
+          add_string (builder, "departure", d->departure);
+          add_string (builder, "evaluator", d->evaluator);
+          add_string (builder, "date", d->decided);
+          json_builder_set_member_name (builder, "supersedes");
+          if (d->supersedes != 0)
+            json_builder_add_int_value (builder, d->supersedes);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "characteristics");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < d->verdicts->len; j++)
+            {
+              BalDecisionVerdict *v = g_ptr_array_index (d->verdicts, j);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "characteristic", v->characteristic_id);
+              add_level (builder, "job_level", v->job_level);
+              add_level (builder, "reference_level", v->reference_level);
+              add_string (builder, "proposed_verdict", bal_verdict_to_string (v->proposed));
+              add_string (builder, "verdict", bal_verdict_to_string (v->verdict));
+              add_string (builder, "note", v->note);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      BalDecision *d = g_ptr_array_index (decisions, i);
+
+      g_print (_("%s  grade %s against %s %s, by %s\n  %s\n"), d->decided, d->grade, d->reference_code,
+               d->reference_title, d->evaluator, d->justification);
+    }
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_check (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Check the gradings of a project for consistency."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  findings = bal_consistency_check (project, &error);
+  if (findings == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          BalFinding *f = g_ptr_array_index (findings, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", f->kind);
+          json_builder_set_member_name (builder, "job");
+          json_builder_add_int_value (builder, f->job_id);
+          add_string (builder, "job_title", f->job_title);
+          add_string (builder, "message", f->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      return print_root (builder);
+    }
+
+  if (findings->len == 0)
+    g_print (_("No findings: the gradings are consistent.\n"));
+  for (guint i = 0; i < findings->len; i++)
+    g_print ("%s\n", ((BalFinding *)g_ptr_array_index (findings, i))->message);
+
+  return BAL_CLI_OK;
+}

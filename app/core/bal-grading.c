@@ -1,0 +1,511 @@
+/* bal-grading.c: compare a job with a reference function, and decide its grade
+ *
+ * Decisions are never changed: a revision is a new decision that names the
+ * one it supersedes, and the history keeps them all.
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "bal-grading.h"
+#include "bal-handbook.h"
+#include "bal-jobs.h"
+#include "bal-profile.h"
+#include "bal-rules.h"
+
+G_DEFINE_QUARK (bal-grading-error-quark, bal_grading_error)
+
+static void
+line_free (BalComparisonLine *line)
+{
+  g_free (line->characteristic_id);
+  g_free (line->name);
+  g_ptr_array_unref (line->answers);
+  g_free (line->reference_text);
+  g_free (line);
+}
+
+void
+bal_comparison_free (BalComparison *comparison)
+{
+  if (comparison == NULL)
+    return;
+
+  g_free (comparison->reference_code);
+  g_free (comparison->reference_title);
+  g_free (comparison->family);
+  g_free (comparison->reference_grade);
+  g_ptr_array_unref (comparison->lines);
+  g_free (comparison->proposed_grade);
+  g_ptr_array_unref (comparison->warnings);
+  g_free (comparison->suggested_code);
+  g_free (comparison);
+}
+
+static void
+decision_verdict_free (BalDecisionVerdict *verdict)
+{
+  g_free (verdict->characteristic_id);
+  g_free (verdict->note);
+  g_free (verdict);
+}
+
+void
+bal_decision_free (BalDecision *decision)
+{
+  if (decision == NULL)
+    return;
+
+  g_free (decision->reference_code);
+  g_free (decision->reference_title);
+  g_free (decision->grade);
+  g_free (decision->proposed_grade);
+  g_free (decision->justification);
+  g_free (decision->departure);
+  g_free (decision->evaluator);
+  g_free (decision->decided);
+  g_ptr_array_unref (decision->verdicts);
+  g_free (decision);
+}
+
+static const char *
+section_for (BalReferenceDoc *doc,
+             const char      *characteristic_id)
+{
+  if (g_strcmp0 (characteristic_id, "complexity") == 0)
+    return doc->complexity;
+  if (g_strcmp0 (characteristic_id, "autonomy") == 0)
+    return doc->autonomy;
+  if (g_strcmp0 (characteristic_id, "risk") == 0)
+    return doc->risk;
+  if (g_strcmp0 (characteristic_id, "physical") == 0)
+    return doc->physical;
+  return "";
+}
+
+/* The reference of @family whose grade is the next above (@direction +1)
+ * or below (-1) @grade on the scale. */
+static char *
+neighbour (BalProject         *project,
+           const char         *family,
+           const char         *code,
+           const char         *grade,
+           const char * const *grades,
+           int                 direction)
+{
+  g_autoptr(GPtrArray) members = bal_handbook_search (project, NULL, family, NULL);
+  int own = -1;
+  int best = -1;
+  const char *best_code = NULL;
+
+  for (guint i = 0; grades != NULL && grades[i] != NULL; i++)
+    if (g_strcmp0 (grades[i], grade) == 0)
+      own = i;
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      BalReferenceSummary *member = g_ptr_array_index (members, i);
+      int index = -1;
+
+      if (g_strcmp0 (member->code, code) == 0)
+        continue;
+      for (guint j = 0; grades[j] != NULL; j++)
+        if (g_strcmp0 (grades[j], member->grade) == 0)
+          index = j;
+      if (index < 0 || (direction > 0 ? index <= own : index >= own))
+        continue;
+      if (best_code == NULL || (direction > 0 ? index < best : index > best))
+        {
+          best = index;
+          best_code = member->code;
+        }
+    }
+
+  return g_strdup (best_code);
+}
+
+BalComparison *
+bal_grading_compare (BalProject  *project,
+                     gint64       job_id,
+                     const char  *reference_code,
+                     GError     **error)
+{
+  g_autoptr(BalReference) reference = NULL;
+  g_autoptr(BalJobProfile) profile = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GArray) job_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) reference_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  BalComparison *comparison;
+  BalVerdict verdict;
+  int rule;
+
+  reference = bal_handbook_get_reference (project, reference_code, error);
+  if (reference == NULL)
+    return NULL;
+  profile = bal_profile_compute (project, job_id, error);
+  if (profile == NULL)
+    return NULL;
+  method = bal_handbook_load_method (project, error);
+  if (method == NULL)
+    return NULL;
+
+  comparison = g_new0 (BalComparison, 1);
+  comparison->reference_code = g_strdup (reference->doc->code);
+  comparison->reference_title = g_strdup (reference->doc->title);
+  comparison->family = g_strdup (reference->doc->family);
+  comparison->reference_grade = g_strdup (reference->doc->grade);
+  comparison->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
+  comparison->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < reference->profile->len; i++)
+    {
+      BalProfileEntry *entry = g_ptr_array_index (reference->profile, i);
+      BalJobLevel *level = bal_job_profile_find (profile, entry->characteristic_id);
+      BalComparisonLine *line = g_new0 (BalComparisonLine, 1);
+
+      line->characteristic_id = g_strdup (entry->characteristic_id);
+      line->name = g_strdup (entry->characteristic_name);
+      line->levels = entry->levels;
+      line->job_level = level ? level->level : 0;
+      line->reference_level = entry->level;
+      line->proposed = bal_verdict_for_levels (line->job_level, line->reference_level);
+      line->answers = g_ptr_array_new ();
+      for (guint j = 0; level != NULL && j < level->answers->len; j++)
+        g_ptr_array_add (line->answers, g_ptr_array_index (level->answers, j));
+      line->reference_text = g_strdup (section_for (reference->doc, entry->characteristic_id));
+      g_array_append_val (job_levels, line->job_level);
+      g_array_append_val (reference_levels, line->reference_level);
+      g_ptr_array_add (comparison->lines, line);
+    }
+
+  /* The lines borrow the answers: the profile keeps them alive until here;
+   * hand them over. */
+  for (guint i = 0; i < comparison->lines->len; i++)
+    {
+      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      BalJobLevel *level = bal_job_profile_find (profile, line->characteristic_id);
+
+      if (level != NULL)
+        {
+          g_ptr_array_set_free_func (level->answers, NULL);
+          g_ptr_array_set_free_func (line->answers, (GDestroyNotify)bal_answer_free);
+        }
+    }
+
+  comparison->overall = bal_verdict_overall ((int *)job_levels->data, (int *)reference_levels->data, job_levels->len);
+  verdict = comparison->overall.verdict;
+  rule = verdict == BAL_VERDICT_LIGHTER ? BAL_RULE_LIGHTER : verdict == BAL_VERDICT_HEAVIER ? BAL_RULE_HEAVIER : BAL_RULE_EQUAL;
+
+  if (comparison->overall.answered == 0)
+    g_ptr_array_add (comparison->warnings,
+                     g_strdup (_("No characteristic is answered yet: the proposal rests on the text alone. Answer the questionnaire first.")));
+
+  comparison->proposed_grade = bal_rules_grade ((const char * const *)method->grades, reference->doc->grade,
+                                                reference->doc->rules[rule].grade, verdict, comparison->warnings);
+
+  if (comparison->overall.beyond_rules != 0)
+    {
+      comparison->suggested_code = neighbour (project, reference->doc->family, reference->doc->code, reference->doc->grade,
+                                              (const char * const *)method->grades, comparison->overall.beyond_rules);
+      if (comparison->suggested_code != NULL)
+        g_ptr_array_add (comparison->warnings,
+                         g_strdup_printf (comparison->overall.beyond_rules > 0
+                                          ? _("The job is more than one grade heavier than %s: compare it with %s, the heavier reference function of the family.")
+                                          : _("The job is more than one grade lighter than %s: compare it with %s, the lighter reference function of the family."),
+                                          reference->doc->code, comparison->suggested_code));
+      else
+        g_ptr_array_add (comparison->warnings,
+                         g_strdup_printf (comparison->overall.beyond_rules > 0
+                                          ? _("The job is more than one grade heavier than %s, and its family has no heavier reference function.")
+                                          : _("The job is more than one grade lighter than %s, and its family has no lighter reference function."),
+                                          reference->doc->code));
+    }
+
+  return comparison;
+}
+
+static gboolean
+step_done (BalProject    *project,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+bal_grading_decide (BalProject        *project,
+                    gint64             job_id,
+                    BalDecisionInput  *input,
+                    GError           **error)
+{
+  g_autoptr(BalComparison) comparison = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(BalDecision) previous = NULL;
+  g_autoptr(GArray) chosen = g_array_new (FALSE, TRUE, sizeof (BalVerdict));
+  g_autofree char *justification = g_strstrip (g_strdup (input->justification ? input->justification : ""));
+  g_autofree char *departure = g_strstrip (g_strdup (input->departure ? input->departure : ""));
+  g_autofree char *now = bal_now_iso8601 ();
+  gboolean departs = FALSE;
+  gboolean on_scale = FALSE;
+  BalVerdict overall;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (input->reference_code == NULL)
+    {
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_INVALID, _("A decision names a reference function."));
+      return 0;
+    }
+
+  comparison = bal_grading_compare (project, job_id, input->reference_code, error);
+  method = comparison ? bal_handbook_load_method (project, error) : NULL;
+  if (method == NULL)
+    return 0;
+
+  for (guint i = 0; method->grades[i] != NULL; i++)
+    on_scale |= g_strcmp0 (method->grades[i], input->grade) == 0;
+  if (!on_scale)
+    {
+      g_autofree char *scale = g_strjoinv (", ", method->grades);
+
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_INVALID,
+                   _("Grade “%s” is not on the handbook’s scale (%s)."), input->grade ? input->grade : "", scale);
+      return 0;
+    }
+
+  if (*justification == '\0')
+    {
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_INVALID,
+                   _("A decision needs a justification: write why the job has this grade."));
+      return 0;
+    }
+
+  if (input->verdicts != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, input->verdicts);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          gboolean known = FALSE;
+
+          for (guint i = 0; i < comparison->lines->len; i++)
+            known |= g_strcmp0 (((BalComparisonLine *)g_ptr_array_index (comparison->lines, i))->characteristic_id, key) == 0;
+          if (!known)
+            {
+              g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_INVALID,
+                           _("The handbook has no characteristic “%s”."), (const char *)key);
+              return 0;
+            }
+        }
+    }
+
+  for (guint i = 0; i < comparison->lines->len; i++)
+    {
+      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      gpointer value = NULL;
+      BalVerdict verdict = line->proposed;
+
+      if (input->verdicts != NULL &&
+          g_hash_table_lookup_extended (input->verdicts, line->characteristic_id, NULL, &value))
+        verdict = GPOINTER_TO_INT (value);
+      if (verdict == BAL_VERDICT_NONE)
+        verdict = BAL_VERDICT_EQUAL;
+      if (line->proposed != BAL_VERDICT_NONE && verdict != line->proposed)
+        departs = TRUE;
+      g_array_append_val (chosen, verdict);
+    }
+
+  overall = bal_verdict_combine ((BalVerdict *)chosen->data, chosen->len);
+  if (g_strcmp0 (input->grade, comparison->proposed_grade) != 0)
+    departs = TRUE;
+
+  if (departs && *departure == '\0')
+    {
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_DEPARTURE,
+                   _("The decision departs from the proposal (grade %s from the rules of %s): give the reason for departing."),
+                   comparison->proposed_grade, comparison->reference_code);
+      return 0;
+    }
+
+  previous = bal_grading_latest (project, job_id, NULL);
+
+  if (!bal_project_begin (project, error))
+    return 0;
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO decision (job_id, reference_code, reference_title, grade, proposed_grade, verdict, "
+                              "  proposed_verdict, justification, departure, evaluator, decided, supersedes) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                              error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_text (stmt, 2, comparison->reference_code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comparison->reference_title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, input->grade, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, comparison->proposed_grade, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, bal_verdict_to_string (overall), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, bal_verdict_to_string (comparison->overall.verdict), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, justification, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, departs ? departure : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, input->evaluator ? input->evaluator : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+  if (previous != NULL)
+    sqlite3_bind_int64 (stmt, 12, previous->id);
+  if (!step_done (project, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (bal_project_get_db (project));
+
+  for (guint i = 0; i < comparison->lines->len; i++)
+    {
+      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      const char *note = input->notes ? g_hash_table_lookup (input->notes, line->characteristic_id) : NULL;
+
+      stmt = bal_project_prepare (project,
+                                  "INSERT INTO decision_verdict (decision_id, characteristic_id, job_level, reference_level, "
+                                  "  proposed_verdict, verdict, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                  error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, line->characteristic_id, -1, SQLITE_TRANSIENT);
+      if (line->job_level > 0)
+        sqlite3_bind_int (stmt, 3, line->job_level);
+      sqlite3_bind_int (stmt, 4, line->reference_level);
+      sqlite3_bind_text (stmt, 5, bal_verdict_to_string (line->proposed), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, bal_verdict_to_string (g_array_index (chosen, BalVerdict, i)), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, note ? note : "", -1, SQLITE_TRANSIENT);
+      if (!step_done (project, stmt, error))
+        goto failed;
+    }
+
+  bal_project_touch (project);
+  if (!bal_project_commit (project, error))
+    return 0;
+
+  bal_project_emit_changed (project, "decisions");
+
+  return id;
+
+failed:
+  bal_project_rollback (project);
+  return 0;
+}
+
+static GPtrArray *
+load_decisions (BalProject  *project,
+                gint64       job_id,
+                gboolean     latest_only,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) decisions = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_decision_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project,
+                              "SELECT id, job_id, reference_code, reference_title, grade, proposed_grade, verdict, proposed_verdict, "
+                              "  justification, departure, evaluator, decided, coalesce (supersedes, 0) "
+                              "FROM decision WHERE job_id = ?1 ORDER BY id DESC LIMIT ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  sqlite3_bind_int (stmt, 2, latest_only ? 1 : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalDecision *d = g_new0 (BalDecision, 1);
+
+      d->id = sqlite3_column_int64 (stmt, 0);
+      d->job_id = sqlite3_column_int64 (stmt, 1);
+      d->reference_code = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      d->reference_title = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      d->grade = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      d->proposed_grade = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      d->verdict = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 6));
+      d->proposed_verdict = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 7));
+      d->justification = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
+      d->departure = g_strdup ((const char *)sqlite3_column_text (stmt, 9));
+      d->evaluator = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
+      d->decided = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
+      d->supersedes = sqlite3_column_int64 (stmt, 12);
+      d->verdicts = g_ptr_array_new_with_free_func ((GDestroyNotify)decision_verdict_free);
+      g_ptr_array_add (decisions, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      BalDecision *d = g_ptr_array_index (decisions, i);
+
+      stmt = bal_project_prepare (project,
+                                  "SELECT v.characteristic_id, coalesce (v.job_level, 0), coalesce (v.reference_level, 0), "
+                                  "  v.proposed_verdict, v.verdict, v.note FROM decision_verdict v "
+                                  "LEFT JOIN characteristic c ON c.id = v.characteristic_id "
+                                  "WHERE v.decision_id = ?1 ORDER BY c.position",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, d->id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          BalDecisionVerdict *v = g_new0 (BalDecisionVerdict, 1);
+
+          v->characteristic_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          v->job_level = sqlite3_column_int (stmt, 1);
+          v->reference_level = sqlite3_column_int (stmt, 2);
+          v->proposed = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 3));
+          v->verdict = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 4));
+          v->note = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+          g_ptr_array_add (d->verdicts, v);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return g_steal_pointer (&decisions);
+}
+
+/* Every decision about @job_id, newest first. */
+GPtrArray *
+bal_grading_history (BalProject  *project,
+                     gint64       job_id,
+                     GError     **error)
+{
+  return load_decisions (project, job_id, FALSE, error);
+}
+
+/* The decision in force for @job_id, or NULL (without error) when there is none. */
+BalDecision *
+bal_grading_latest (BalProject  *project,
+                    gint64       job_id,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) decisions = load_decisions (project, job_id, TRUE, error);
+
+  if (decisions == NULL || decisions->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (decisions, 0);
+}
