@@ -224,7 +224,7 @@ bal_matching_candidates (BalProject  *project,
   g_autofree char *all_query = NULL;
   g_autofree char *title_query = NULL;
   g_autofree char *job_text = NULL;
-  g_autofree char *job_folded = NULL;
+  g_autoptr(GPtrArray) job_words = NULL;
   GPtrArray *candidates;
   guint answered = 0;
 
@@ -240,7 +240,7 @@ bal_matching_candidates (BalProject  *project,
       answered++;
 
   job_text = g_strjoin ("\n", job->title, job->department, job->description, job->activities, NULL);
-  job_folded = bal_fold (job_text);
+  job_words = words_of (job_text, G_MAXUINT);
   title_words = words_of (job->title, MAX_WORDS);
   all_words = words_of (job_text, MAX_WORDS);
   title_query = or_query (title_words, "title alternative_titles");
@@ -305,8 +305,7 @@ bal_matching_candidates (BalProject  *project,
 
       family_words = words_of (summary->family, 10);
       for (guint j = 0; j < family_words->len; j++)
-        if (strlen (g_ptr_array_index (family_words, j)) >= 4 &&
-            strstr (job_folded, g_ptr_array_index (family_words, j)) != NULL)
+        if (g_ptr_array_find_with_equal_func (job_words, g_ptr_array_index (family_words, j), g_str_equal, NULL))
           family = 1;
       if (family > 0)
         g_ptr_array_add (candidate->reasons, g_strdup_printf (_("Family %s is named in the job"), summary->family));

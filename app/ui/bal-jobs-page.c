@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "bal-application.h"
+#include "bal-grade-dialog.h"
+#include "bal-grading.h"
 #include "bal-job-item.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
@@ -93,7 +96,11 @@ reload (BalJobsPage *self)
   for (guint i = 0; i < jobs->len; i++)
     {
       BalJob *job = g_ptr_array_index (jobs, i);
-      g_autoptr(BalJobItem) item = bal_job_item_new (job->id, job->title, job->department, bal_job_status_text (job));
+      g_autoptr(BalDecision) decision = bal_grading_latest (self->project, job->id, NULL);
+      g_autofree char *status = decision
+        ? g_strdup_printf (_("Grade %s · %s"), decision->grade, bal_job_status_text (job))
+        : g_strdup_printf (_("Not graded · %s"), bal_job_status_text (job));
+      g_autoptr(BalJobItem) item = bal_job_item_new (job->id, job->title, job->department, status);
 
       if (job->id == self->job_id)
         select = i;
@@ -238,6 +245,7 @@ load_job (BalJobsPage *self,
 {
   g_autoptr(BalJob) job = NULL;
   g_autofree char *status = NULL;
+  g_autoptr(BalDecision) decision = NULL;
 
   flush_save (self);
   self->job_id = id;
@@ -246,6 +254,7 @@ load_job (BalJobsPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job != NULL && !self->review);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job != NULL && !self->review);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.questionnaire", job != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job != NULL && !self->review);
 
   if (job == NULL)
     {
@@ -261,7 +270,12 @@ load_job (BalJobsPage *self,
   gtk_spin_button_set_value (self->incumbents_spin, job->incumbents);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), job->description, -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->activities_view), job->activities, -1);
-  status = g_strdup_printf (_("%s · %d of %d questions answered"), bal_job_status_text (job), job->answered, job->questions);
+  decision = bal_grading_latest (self->project, id, NULL);
+  if (decision != NULL)
+    status = g_strdup_printf (_("Grade %s (%s) · %d of %d questions answered"), decision->grade,
+                              decision->reference_code, job->answered, job->questions);
+  else
+    status = g_strdup_printf (_("Not graded · %d of %d questions answered"), job->answered, job->questions);
   gtk_label_set_text (self->status_label, status);
   self->loading = FALSE;
 
@@ -396,6 +410,43 @@ questionnaire_action (GtkWidget  *widget,
 }
 
 static void
+job_graded (BalGradeDialog *dialog,
+            const char     *grade,
+            BalJobsPage    *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Decision recorded: grade %s"), grade);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  reload (self);
+  load_job (self, self->job_id);
+}
+
+static void
+grade_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BalJobsPage *self = BAL_JOBS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  g_autofree char *evaluator = NULL;
+  BalGradeDialog *dialog;
+
+  flush_save (self);
+  if (BAL_IS_APPLICATION (app) && bal_application_get_settings (BAL_APPLICATION (app)) != NULL)
+    evaluator = g_settings_get_string (bal_application_get_settings (BAL_APPLICATION (app)), "evaluator-name");
+  if (evaluator == NULL || *evaluator == '\0')
+    {
+      g_free (evaluator);
+      evaluator = g_strdup (g_get_real_name ());
+    }
+
+  dialog = bal_grade_dialog_new (GTK_WINDOW (root), self->project, self->job_id, evaluator);
+  g_signal_connect_object (dialog, "decided", G_CALLBACK (job_graded), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 questionnaire_closed (BalJobsPage *self)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
@@ -421,7 +472,7 @@ project_changed (BalJobsPage *self,
   if (self->saving)
     return;
 
-  if (g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "answers") == 0)
+  if (g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "answers") == 0 || g_strcmp0 (what, "decisions") == 0)
     reload (self);
 }
 
@@ -524,6 +575,8 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "jobs.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "jobs.questionnaire", NULL, questionnaire_action);
   gtk_widget_class_install_action (widget_class, "jobs.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "jobs.grade", NULL, grade_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "jobs.grade", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "jobs.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "jobs.questionnaire", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "jobs.focus-search", NULL);

@@ -1,0 +1,173 @@
+/* test-grading-widgets.c: a job graded through the widgets, and the structure view
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "bal-demo.h"
+#include "bal-grade-dialog.h"
+#include "bal-jobs.h"
+#include "bal-jobs-page.h"
+#include "bal-structure-page.h"
+#include "bal-window.h"
+#include "test-widget-util.h"
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static GtkWidget *
+find_row_with_code (GtkWidget  *root,
+                    const char *code)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "code"), code) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_with_code (child, code);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+grade_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BAL_IS_GRADE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  const char *dir = g_getenv ("BALANS_SHOTS");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  bal_test_iterate ();
+  if (!bal_test_screenshot (widget, path))
+    g_test_message ("no screenshot %s: nothing rendered yet", name);
+}
+
+static void
+test_grade (void)
+{
+  BalApplication *app = bal_test_application ();
+  g_autofree char *dir = g_dir_make_tmp ("balans-grade-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decision = NULL;
+  BalWindow *window;
+  GtkWidget *page, *dialog, *row, *button, *view, *stack, *structure;
+  gint64 agent;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+  bal_project_close (project);
+
+  window = bal_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+
+  page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_JOBS_PAGE, NULL);
+  bal_jobs_page_show_job (BAL_JOBS_PAGE (page), agent, FALSE);
+  bal_test_iterate ();
+
+  /* The Grade button of the job's form. */
+  button = bal_test_find_button (page, "_Grade…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  bal_test_iterate ();
+  dialog = grade_dialog ();
+  g_assert_nonnull (dialog);
+  bal_test_wait_for_map (dialog);
+
+  /* Candidates: a customer service reference at the top; choose KS.02. */
+  row = find_row_with_code (dialog, "KS.02");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  bal_test_iterate ();
+  g_assert_nonnull (bal_test_find_label (dialog, "Compared with KS.02"));
+  screenshot (dialog, "grade-comparison.png");
+
+  button = bal_test_find_button (dialog, "_Continue to the Decision");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  bal_test_iterate ();
+
+  view = bal_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "Gelijk aan KS.02: vragen via alle kanalen, klachten met hulp van de teamleider.", -1);
+  button = bal_test_find_button (dialog, "_Record Decision");
+  g_signal_emit_by_name (button, "clicked");
+  bal_test_iterate ();
+
+  decision = query_text (path, "SELECT reference_code || ' ' || grade || ' ' || justification FROM decision");
+  g_assert_nonnull (decision);
+  g_assert_true (g_str_has_prefix (decision, "KS.02 "));
+  g_assert_nonnull (strstr (decision, "klachten met hulp van de teamleider"));
+  g_assert_null (grade_dialog ());
+
+  /* The structure view places the job. */
+  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
+  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "structure");
+  bal_test_iterate ();
+  structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
+  g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));
+  g_assert_nonnull (bal_test_find_label (structure, "has no decision yet"));
+  screenshot (GTK_WIDGET (window), "structure.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  bal_test_application_init ();
+
+  g_test_add_func ("/widgets/grading/grade-a-job", test_grade);
+
+  return g_test_run ();
+}
