@@ -98,6 +98,24 @@ test_grading (void)
   g_assert_cmpint (check->status, ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (p4, check->out), "findings")), ==, 0);
 
+  {
+    g_autofree char *out = g_build_filename (dir, "uit.xlsx", NULL);
+    g_autofree char *nowhere = g_build_filename (dir, "weg", "uit.xlsx", NULL);
+    g_autoptr(BalRun) exported = bal_run_cli ("export", project, out, NULL);
+    g_autoptr(BalRun) one = bal_run_cli ("export", project, out, "--job", "Agent", NULL);
+    g_autoptr(BalRun) failed = bal_run_cli ("export", project, nowhere, NULL);
+    g_autoptr(BalRun) no_job = bal_run_cli ("export", project, out, "--job", "Niemand", NULL);
+    g_autoptr(BalRun) no_out = bal_run_cli ("export", project, NULL);
+
+    g_assert_cmpint (exported->status, ==, 0);
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (one->status, ==, 0);
+    g_assert_cmpint (failed->status, ==, 1);
+    g_assert_nonnull (strstr (failed->err, "does not exist"));
+    g_assert_cmpint (no_job->status, ==, 1);
+    g_assert_cmpint (no_out->status, ==, 2);
+  }
+
   bal_remove_tree (dir);
 }
 

@@ -49,5 +49,6 @@ int             bal_cli_compare       (int argc, char **argv);
 int             bal_cli_decide        (int argc, char **argv);
 int             bal_cli_history       (int argc, char **argv);
 int             bal_cli_check         (int argc, char **argv);
+int             bal_cli_export        (int argc, char **argv);
 
 G_END_DECLS

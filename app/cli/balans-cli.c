@@ -25,6 +25,7 @@ static const BalCliCommand commands[] = {
   { "decide", N_("Record a job’s grading decision"), bal_cli_decide },
   { "history", N_("Print a job’s decisions, newest first"), bal_cli_history },
   { "check", N_("Check the gradings for consistency"), bal_cli_check },
+  { "export", N_("Write the Excel workbook"), bal_cli_export },
 };
 
 static void

@@ -452,9 +452,10 @@ has_sqlite_header (const char  *path,
   return TRUE;
 }
 
-BalProject *
-bal_project_open (GFile   *file,
-                  GError **error)
+static BalProject *
+open_project (GFile     *file,
+              gboolean   read_only,
+              GError   **error)
 {
   g_autoptr(BalProject) self = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -491,7 +492,7 @@ bal_project_open (GFile   *file,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, BAL_PROJECT_ERROR,
@@ -549,6 +550,22 @@ bal_project_open (GFile   *file,
       return NULL;
     }
 
+  if (read_only)
+    {
+      /* A reader sees the file as it is: no migration, nothing purged. */
+      sqlite3_create_function (self->db, "balans_fold", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, fold_function, NULL, NULL);
+      if (self->schema_version < bal_project_latest_version ())
+        {
+          g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_FAILED,
+                       _("“%s” must be opened once to update it to this version of Balans."), self->path);
+          bal_project_close (self);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
   if (!configure_connection (self, error))
     {
       bal_project_close (self);
@@ -571,6 +588,22 @@ bal_project_open (GFile   *file,
     }
 
   return g_steal_pointer (&self);
+}
+
+BalProject *
+bal_project_open (GFile   *file,
+                  GError **error)
+{
+  return open_project (file, FALSE, error);
+}
+
+/* A second, read-only connection to a project, for work in another thread
+ * while the project stays open for editing. */
+BalProject *
+bal_project_open_read_only (GFile   *file,
+                            GError **error)
+{
+  return open_project (file, TRUE, error);
 }
 
 void

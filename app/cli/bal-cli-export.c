@@ -1,0 +1,51 @@
+/* bal-cli-export.c: balans-cli export
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-cli.h"
+#include "bal-export.h"
+#include "bal-jobs.h"
+
+int
+bal_cli_export (int    argc,
+                char **argv)
+{
+  g_autofree char *job_name = NULL;
+  const GOptionEntry entries[] = {
+    { "job", 0, 0, G_OPTION_ARG_STRING, &job_name, N_("Only this job’s justification: the report for one employee"), N_("JOB") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job = 0;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans OUT.xlsx"), _("Write the Excel workbook: overview, job structure, justifications, handbook."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  if (job_name != NULL && (job = bal_jobs_find (project, job_name, &error)) == 0)
+    return bal_cli_fail (error);
+
+  file = g_object_ref (bal_project_get_file (project));
+  bal_project_close (project);
+
+  target = g_file_new_for_commandline_arg (argv[2]);
+  if (!bal_export_workbook (file, target, job, NULL, NULL, NULL, &error))
+    return bal_cli_fail (error);
+
+  return BAL_CLI_OK;
+}

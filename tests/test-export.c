@@ -1,0 +1,295 @@
+/* test-export.c: the workbook, read back by an independent reader (openpyxl)
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "bal-demo.h"
+#include "bal-export.h"
+#include "bal-grading.h"
+#include "bal-jobs.h"
+#include "bal-questionnaire.h"
+#include "test-cli-util.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  BalProject *project;
+  gint64      agent;
+  gint64      formula;
+} Fixture;
+
+static void
+decide (BalProject *project,
+        gint64      job,
+        const char *grade,
+        const char *justification,
+        const char *departure)
+{
+  g_autoptr(GError) error = NULL;
+  BalDecisionInput input = { "KS.02", grade, justification, departure, "Iris de Vries", NULL, NULL };
+
+  g_assert_cmpint (bal_grading_decide (project, job, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalJob) formula = bal_job_new ();
+
+  f->dir = g_dir_make_tmp ("balans-export-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "export.balans", NULL);
+  file = g_file_new_for_path (f->path);
+  f->project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  f->agent = bal_jobs_find (f->project, "Klantenservicemedewerker", &error);
+  g_assert_true (bal_questionnaire_answer (f->project, f->agent, "planning", "day", "Werkt volgens rooster", &error));
+  decide (f->project, f->agent, "E", "Eerste indeling.", "Klachten zwaarder gewogen.");
+  decide (f->project, f->agent, "D", "Herzien na bezwaar.", "Klachten gaan naar de teamleider.");
+
+  g_free (formula->title);
+  formula->title = g_strdup ("=SUM(A1)");
+  formula->incumbents = 2;
+  f->formula = bal_jobs_add (f->project, formula, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->project);
+  bal_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static JsonObject *
+read_workbook (JsonParser *parser,
+               const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "read-workbook.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("read-workbook.py failed: %s", err);
+
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonArray *
+cell (JsonObject *book,
+      const char *sheet,
+      guint       row,
+      guint       col)
+{
+  JsonArray *rows = json_object_get_array_member (json_object_get_object_member (book, "cells"), sheet);
+
+  return json_array_get_array_element (json_array_get_array_element (rows, row), col);
+}
+
+static guint
+rows_of (JsonObject *book,
+         const char *sheet)
+{
+  return json_array_get_length (json_object_get_array_member (json_object_get_object_member (book, "cells"), sheet));
+}
+
+/* The row of the first cell in column @col that reads @text, or -1. */
+static int
+find_row (JsonObject *book,
+          const char *sheet,
+          guint       col,
+          const char *text)
+{
+  JsonArray *rows = json_object_get_array_member (json_object_get_object_member (book, "cells"), sheet);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, i);
+      JsonNode *value;
+
+      if (col >= json_array_get_length (row))
+        continue;
+      value = json_array_get_element (json_array_get_array_element (row, col), 0);
+      if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (value), text) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static void
+test_workbook (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "indeling.xlsx", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *book;
+  JsonArray *sheets;
+  int row;
+
+  g_assert_true (bal_export_workbook (bal_project_get_file (f->project), target, 0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  book = read_workbook (parser, out);
+  sheets = json_object_get_array_member (book, "sheets");
+  g_assert_cmpstr (json_array_get_string_element (sheets, 0), ==, "Overview");
+  g_assert_cmpstr (json_array_get_string_element (sheets, 1), ==, "Job structure");
+  g_assert_cmpstr (json_array_get_string_element (sheets, json_array_get_length (sheets) - 1), ==, "Handbook");
+  /* Overview, structure, one justification per job (4), handbook. */
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book, "properties"), "title"), ==,
+                   "Job gradings: Demo organisation");
+
+  /* One row per job, under a header; a real table, frozen header. */
+  g_assert_cmpuint (rows_of (book, "Overview"), ==, 5);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (book, "tables"), "Overview")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book, "freeze"), "Overview"), ==, "A2");
+
+  /* The formula-looking title is text in the overview and names its own sheet. */
+  row = find_row (book, "Overview", 1, "=SUM(A1)");
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 1), 1), ==, "s");
+  g_assert_cmpint (json_array_get_int_element (cell (book, "Overview", row, 2), 0), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 2), 1), ==, "n");
+
+  /* The graded job: grade as text, its order as a number, the date as a date. */
+  row = find_row (book, "Overview", 1, "Klantenservicemedewerker");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 7), 0), ==, "D");
+  g_assert_cmpint (json_array_get_int_element (cell (book, "Overview", row, 8), 0), ==, 4);
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 4), 0), ==, "KS.02");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 10), 0), ==, "Iris de Vries");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Overview", row, 11), 1), ==, "d");
+
+  /* The structure has its chart of jobs and incumbents per grade. */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (book, "charts"), "Job structure"), ==, 1);
+  g_assert_cmpint (find_row (book, "Job structure", 1, "Klantenservicemedewerker (38)"), >, 0);
+
+  /* The justification holds the evidence, the decision and the whole history. */
+  g_assert_cmpint (find_row (book, "Klantenservicemedewerker", 3, "Werkt volgens rooster"), >, 0);
+  row = find_row (book, "Klantenservicemedewerker", 0, "History");
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 2, 1), 0), ==, "Herzien na bezwaar.");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 3, 1), 0), ==, "Eerste indeling.");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 3, 2), 0), ==, "E");
+  g_assert_cmpint (find_row (book, "Klantenservicemedewerker", 1, "Klachten gaan naar de teamleider."), >, 0);
+
+  /* The handbook sheet lists the reference function that was used. */
+  g_assert_cmpint (find_row (book, "Handbook", 0, "KS.02"), >, 0);
+  g_assert_cmpint (find_row (book, "Handbook", 0, "KS.01"), ==, -1);
+}
+
+static void
+test_one_job (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "medewerker.xlsx", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *book;
+
+  g_assert_true (bal_export_workbook (bal_project_get_file (f->project), target, f->agent, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  book = read_workbook (parser, out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (book, "sheets")), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (book, "sheets"), 0), ==, "Klantenservicemedewerker");
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", 0, 0), 0), ==, "Klantenservicemedewerker");
+}
+
+static GStrv
+list_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_strv_builder_add (builder, name);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+cancel_at_once (double   fraction,
+                gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_failures_leave_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (f->dir, "notities.txt", NULL);
+  g_autofree char *under_file = g_build_filename (plain, "out.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "weg", "out.xlsx", NULL);
+  g_autofree char *cancelled = g_build_filename (f->dir, "afgebroken.xlsx", NULL);
+  g_autoptr(GFile) target1 = g_file_new_for_path (under_file);
+  g_autoptr(GFile) target2 = g_file_new_for_path (missing);
+  g_autoptr(GFile) target3 = g_file_new_for_path (cancelled);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+
+  g_assert_true (g_file_set_contents (plain, "geen map", -1, NULL));
+  before = list_folder (f->dir);
+
+  /* A "folder" that is a file, one that does not exist, a cancelled export. */
+  g_assert_false (bal_export_workbook (bal_project_get_file (f->project), target1, 0, NULL, NULL, NULL, &error));
+  g_assert_error (error, BAL_EXPORT_ERROR, BAL_EXPORT_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, plain));
+  g_clear_error (&error);
+
+  g_assert_false (bal_export_workbook (bal_project_get_file (f->project), target2, 0, NULL, NULL, NULL, &error));
+  g_assert_error (error, BAL_EXPORT_ERROR, BAL_EXPORT_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_false (bal_export_workbook (bal_project_get_file (f->project), target3, 0, cancel_at_once, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  after = list_folder (f->dir);
+  g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before));
+  for (guint i = 0; after[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char * const *)before, after[i]));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/export/workbook", test_workbook);
+  ADD ("/export/one-job", test_one_job);
+  ADD ("/export/failures-leave-nothing", test_failures_leave_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
