@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bal-demo.h"
+#include "bal-export-page.h"
 #include "bal-grade-dialog.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
@@ -160,6 +161,49 @@ test_grade (void)
   bal_remove_tree (dir);
 }
 
+static void
+test_export_page (void)
+{
+  BalApplication *app = bal_test_application ();
+  g_autofree char *dir = g_dir_make_tmp ("balans-export-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  g_autofree char *out = g_build_filename (dir, "overzicht.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  BalWindow *window;
+  GtkWidget *page;
+  guint waited = 0;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  bal_project_close (project);
+
+  window = bal_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+
+  page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
+  g_assert_nonnull (page);
+
+  /* The target as the save dialog sets it, then Export: it runs in a thread. */
+  bal_export_page_set_target (BAL_EXPORT_PAGE (page), target);
+  g_assert_true (gtk_widget_activate_action (page, "export.run", NULL));
+  while (!bal_test_find_label (page, "exported") && waited++ < 500)
+    {
+      g_usleep (10000);
+      bal_test_iterate ();
+    }
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "“overzicht.xlsx” exported"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +212,7 @@ main (int    argc,
   bal_test_application_init ();
 
   g_test_add_func ("/widgets/grading/grade-a-job", test_grade);
+  g_test_add_func ("/widgets/export/page", test_export_page);
 
   return g_test_run ();
 }

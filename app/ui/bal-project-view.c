@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bal-export-page.h"
 #include "bal-handbook-page.h"
 #include "bal-jobs-page.h"
 #include "bal-project-view.h"
@@ -24,6 +25,7 @@ struct _BalProjectView
   BalHandbookPage *handbook_page;
   BalJobsPage     *jobs_page;
   BalStructurePage *structure_page;
+  BalExportPage   *export_page;
 };
 
 G_DEFINE_FINAL_TYPE (BalProjectView, bal_project_view, ADW_TYPE_BIN)
@@ -49,6 +51,7 @@ bal_project_view_set_project (BalProjectView *self,
   bal_jobs_page_set_project (self->jobs_page, project, review);
   bal_handbook_page_set_project (self->handbook_page, project, review);
   bal_structure_page_set_project (self->structure_page, project);
+  bal_export_page_set_project (self->export_page, project);
 }
 
 /* Documents dropped anywhere on a project are handbook documents to import. */
@@ -94,12 +97,14 @@ bal_project_view_class_init (BalProjectViewClass *klass)
   g_type_ensure (BAL_TYPE_HANDBOOK_PAGE);
   g_type_ensure (BAL_TYPE_JOBS_PAGE);
   g_type_ensure (BAL_TYPE_STRUCTURE_PAGE);
+  g_type_ensure (BAL_TYPE_EXPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, stack);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, handbook_page);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, jobs_page);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, structure_page);
+  gtk_widget_class_bind_template_child (widget_class, BalProjectView, export_page);
 }
 
 static void

@@ -1,0 +1,357 @@
+/* bal-export-page.c: export the workbook, off the main thread
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-export.h"
+#include "bal-export-page.h"
+#include "bal-file-chooser.h"
+#include "bal-jobs.h"
+
+struct _BalExportPage
+{
+  AdwBin           parent_instance;
+
+  BalProject      *project;
+  GFile           *target;
+  GArray          *job_ids;       /* gint64 per scope row; 0 = the whole project */
+  GtkStringList   *scopes;
+  GCancellable    *cancellable;
+
+  AdwToastOverlay *toast_overlay;
+  AdwComboRow     *scope_row;
+  AdwActionRow    *target_row;
+  GtkProgressBar  *progress_bar;
+  GtkButton       *cancel_button;
+  GtkButton       *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (BalExportPage, bal_export_page, ADW_TYPE_BIN)
+
+typedef struct
+{
+  GFile  *project_file;
+  GFile  *target;
+  gint64  job_id;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->project_file);
+  g_clear_object (&job->target);
+  g_free (job);
+}
+
+static void
+update_actions (BalExportPage *self)
+{
+  gboolean running = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.run", self->project != NULL && self->target != NULL && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", self->project != NULL && !running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
+}
+
+void
+bal_export_page_set_target (BalExportPage *self,
+                            GFile         *target)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (BAL_IS_EXPORT_PAGE (self));
+
+  g_set_object (&self->target, target);
+  name = target ? g_file_get_parse_name (target) : NULL;
+  adw_action_row_set_subtitle (self->target_row, name ? name : _("No file chosen"));
+  update_actions (self);
+}
+
+static void
+fill_scopes (BalExportPage *self)
+{
+  g_autoptr(GPtrArray) jobs = self->project ? bal_jobs_list (self->project, NULL, NULL) : NULL;
+  gint64 whole = 0;
+
+  gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)), NULL);
+  g_array_set_size (self->job_ids, 0);
+
+  gtk_string_list_append (self->scopes, _("The whole project"));
+  g_array_append_val (self->job_ids, whole);
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      BalJob *job = g_ptr_array_index (jobs, i);
+      g_autofree char *label = g_strdup_printf (_("Justification of “%s”"), job->title);
+
+      gtk_string_list_append (self->scopes, label);
+      g_array_append_val (self->job_ids, job->id);
+    }
+  adw_combo_row_set_selected (self->scope_row, 0);
+}
+
+static void
+project_changed (BalExportPage *self,
+                 const char    *what)
+{
+  if (g_strcmp0 (what, "jobs") == 0)
+    fill_scopes (self);
+}
+
+void
+bal_export_page_set_project (BalExportPage *self,
+                             BalProject    *project)
+{
+  g_return_if_fail (BAL_IS_EXPORT_PAGE (self));
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
+
+  fill_scopes (self);
+  bal_export_page_set_target (self, NULL);
+}
+
+typedef struct
+{
+  BalExportPage *page;
+  double         fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+
+  gtk_progress_bar_set_fraction (progress->page->progress_bar, progress->fraction);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->page);
+  g_free (progress);
+}
+
+/* Called in the worker: the bar moves on the main thread. */
+static void
+export_progress (double   fraction,
+                 gpointer user_data)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->page = g_object_ref (user_data);
+  progress->fraction = fraction;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, progress_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (bal_export_workbook (job->project_file, job->target, job->job_id, export_progress, source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+open_result (AdwToast      *toast,
+             BalExportPage *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL, NULL);
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  BalExportPage *self = BAL_EXPORT_PAGE (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  update_actions (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export cancelled: no file was written")));
+      else
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                      _("The workbook was not exported"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (job->target);
+    g_autofree char *message = g_strdup_printf (_("“%s” exported"), name);
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_set_button_label (toast, _("_Open"));
+    g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (job->target), g_object_unref);
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_result), self, 0);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  BalExportPage *self = BAL_EXPORT_PAGE (widget);
+  g_autoptr(GTask) task = NULL;
+  guint scope = adw_combo_row_get_selected (self->scope_row);
+  Job *job;
+
+  if (self->project == NULL || self->target == NULL || self->cancellable != NULL)
+    return;
+
+  job = g_new0 (Job, 1);
+  job->project_file = g_object_ref (bal_project_get_file (self->project));
+  job->target = g_object_ref (self->target);
+  job->job_id = scope < self->job_ids->len ? g_array_index (self->job_ids, gint64, scope) : 0;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  update_actions (self);
+
+  task = g_task_new (self, self->cancellable, export_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+target_chosen (GListModel *files,
+               gpointer    user_data)
+{
+  g_autoptr(BalExportPage) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+
+  if (g_list_model_get_n_items (files) == 0)
+    return;
+
+  file = g_list_model_get_item (files, 0);
+  name = g_file_get_basename (file);
+  if (!g_str_has_suffix (name, ".xlsx"))
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *with_suffix = g_strconcat (name, ".xlsx", NULL);
+      g_autoptr(GFile) with = g_file_get_child (parent, with_suffix);
+
+      g_set_object (&file, with);
+    }
+
+  bal_export_page_set_target (self, file);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BalExportPage *self = BAL_EXPORT_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *project_name = bal_project_dup_display_name (self->project);
+  g_autofree char *suggested = g_strdup_printf ("%s.xlsx", project_name);
+
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+
+  bal_choose_files (GTK_WINDOW (gtk_widget_get_root (widget)), BAL_CHOOSE_SAVE,
+                    _("Export Workbook"), _("_Save"), filter, suggested,
+                    target_chosen, g_object_ref (self));
+}
+
+static void
+cancel_clicked (BalExportPage *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+bal_export_page_dispose (GObject *object)
+{
+  BalExportPage *self = (BalExportPage *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->target);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->scopes);
+  g_clear_pointer (&self->job_ids, g_array_unref);
+
+  G_OBJECT_CLASS (bal_export_page_parent_class)->dispose (object);
+}
+
+static void
+bal_export_page_class_init (BalExportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bal_export_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-export-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, target_row);
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, BalExportPage, export_button);
+
+  gtk_widget_class_install_action (widget_class, "export.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "export.run", NULL);
+}
+
+static void
+bal_export_page_init (BalExportPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scopes = gtk_string_list_new (NULL);
+  self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
+  update_actions (self);
+}

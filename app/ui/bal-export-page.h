@@ -1,0 +1,24 @@
+/* bal-export-page.h: export the workbook, off the main thread
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bal-project.h"
+
+G_BEGIN_DECLS
+
+#define BAL_TYPE_EXPORT_PAGE (bal_export_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BalExportPage, bal_export_page, BAL, EXPORT_PAGE, AdwBin)
+
+void bal_export_page_set_project  (BalExportPage *self,
+                                   BalProject    *project);
+void bal_export_page_set_target   (BalExportPage *self,
+                                   GFile         *target);
+
+G_END_DECLS
