@@ -124,6 +124,25 @@ put_date (Export        *export,
   worksheet_write_datetime (sheet, row, col, &when, export->date);
 }
 
+/* A row tall enough for @text wrapped at about @chars characters a line:
+ * not every reader measures wrapped text itself. */
+static void
+fit_row (lxw_worksheet *sheet,
+         int            row,
+         const char    *text,
+         int            chars,
+         double        *height)
+{
+  glong length = text ? g_utf8_strlen (text, -1) : 0;
+  int lines = MAX (1, (int)((length + chars - 1) / chars));
+
+  for (const char *p = text; p && *p; p++)
+    lines += *p == '\n';
+
+  *height = MAX (*height, 14.0 * lines + 2);
+  worksheet_set_row (sheet, row, *height, NULL);
+}
+
 static void
 print_setup (lxw_worksheet *sheet,
              gboolean       landscape,
@@ -182,7 +201,7 @@ write_overview (Export    *export,
     N_("Department"), N_("Job"), N_("Incumbents"), N_("Family"), N_("Reference"), N_("Reference title"),
     N_("Verdict"), N_("Grade"), N_("Grade order"), N_("Status"), N_("Evaluator"), N_("Date"),
   };
-  const double widths[] = { 18, 30, 11, 24, 11, 32, 11, 8, 8, 14, 20, 12 };
+  const double widths[] = { 20, 32, 11, 30, 11, 34, 10, 8, 9, 14, 20, 12 };
   lxw_table_column *columns[G_N_ELEMENTS (headers) + 1] = { NULL };
   lxw_table_column column_data[G_N_ELEMENTS (headers)];
   lxw_table_options options = { 0 };
@@ -228,6 +247,7 @@ write_overview (Export    *export,
   options.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM;
   options.style_type_number = 2;
   worksheet_add_table (sheet, 0, 0, MAX (row - 1, 1), G_N_ELEMENTS (headers) - 1, &options);
+  worksheet_set_row (sheet, 0, 30, NULL);
   worksheet_freeze_panes (sheet, 1, 0);
   print_setup (sheet, TRUE, 0);
 }
@@ -251,6 +271,7 @@ write_structure (Export *export)
 
   put_text (sheet, 0, 0, _("Grade"), export->header);
   worksheet_set_column (sheet, 0, 0, 9, NULL);
+  worksheet_set_row (sheet, 0, 32, NULL);
   for (guint f = 0; f < n_families; f++)
     {
       put_text (sheet, 0, f + 1, structure->families[f], export->header);
@@ -261,6 +282,7 @@ write_structure (Export *export)
   for (guint g = 0; g < n_grades; g++)
     {
       guint grade = n_grades - 1 - g;
+      guint lines = 1;
 
       put_text (sheet, g + 1, 0, structure->grades[grade], export->label);
       for (guint f = 0; f < n_families; f++)
@@ -275,7 +297,10 @@ write_structure (Export *export)
               g_string_append_printf (text, "%s%s (%d)", j > 0 ? "\n" : "", job->title, job->incumbents);
             }
           put_text (sheet, g + 1, f + 1, text->str, export->wrap);
+          lines = MAX (lines, jobs->len);
         }
+      /* Row heights are not measured by every reader: give each job a line. */
+      worksheet_set_row (sheet, g + 1, 15.0 * MAX (lines, 1) + 3, NULL);
     }
   worksheet_freeze_panes (sheet, 1, 1);
 
@@ -314,6 +339,9 @@ write_pair (Export        *export,
             const char    *label,
             const char    *value)
 {
+  double height = 0;
+
+  fit_row (sheet, row, value, 100, &height);
   put_text (sheet, row, 0, label, export->label);
   worksheet_merge_range (sheet, row, 1, row, 5, "", export->wrap);
   put_text (sheet, row, 1, value, export->wrap);
@@ -341,7 +369,11 @@ write_justification (Export *export,
   row = write_pair (export, sheet, row, _("Department"), job->department);
   row = write_pair (export, sheet, row, _("Incumbents"), incumbents);
   row = write_pair (export, sheet, row, _("Description"), job->description);
-  worksheet_set_row (sheet, row - 1, 120, NULL);
+  {
+    double height = 0;
+
+    fit_row (sheet, row - 1, job->description, 100, &height);
+  }
   row++;
 
   put_text (sheet, row++, 0, _("Questionnaire"), export->title);
@@ -353,7 +385,11 @@ write_justification (Export *export,
   for (guint i = 0; answers != NULL && i < answers->len; i++)
     {
       BalAnswer *answer = g_ptr_array_index (answers, i);
+      double height = 0;
 
+      fit_row (sheet, row, question_text (export->method, answer->question_id), 32, &height);
+      fit_row (sheet, row, answer->option_text, 45, &height);
+      fit_row (sheet, row, answer->evidence, 55, &height);
       put_text (sheet, row, 0, question_text (export->method, answer->question_id), export->wrap);
       put_text (sheet, row, 1, answer->option_text, export->wrap);
       worksheet_write_number (sheet, row, 2, answer->level, export->cell);
@@ -417,6 +453,9 @@ write_justification (Export *export,
         {
           BalDecision *d = g_ptr_array_index (history, i);
 
+          double height = 0;
+
+          fit_row (sheet, row, d->justification, 45, &height);
           put_date (export, sheet, row, 0, d->decided);
           put_text (sheet, row, 1, d->justification, export->wrap);
           put_text (sheet, row, 2, d->grade, export->cell);
