@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bal-audit.h"
 #include "bal-cli.h"
 #include "bal-consistency.h"
 #include "bal-grading.h"
@@ -423,6 +424,34 @@ bal_cli_check (int    argc,
   findings = bal_consistency_check (project, &error);
   if (findings == NULL)
     return bal_cli_fail (error);
+
+  /* The audit log's chain comes first: a broken one is a failure. */
+  {
+    g_autoptr(GError) audit_error = NULL;
+    gint64 broken = bal_audit_verify (project, &audit_error);
+
+    if (broken != 0)
+      {
+        if (json)
+          {
+            g_autoptr(JsonBuilder) builder = json_builder_new ();
+            g_autoptr(JsonNode) root = NULL;
+
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "audit_log");
+            json_builder_begin_object (builder);
+            add_string (builder, "status", "tampered");
+            json_builder_set_member_name (builder, "entry");
+            json_builder_add_int_value (builder, broken);
+            add_string (builder, "message", audit_error->message);
+            json_builder_end_object (builder);
+            json_builder_end_object (builder);
+            root = json_builder_get_root (builder);
+            bal_cli_print_json (root);
+          }
+        return bal_cli_fail (audit_error);
+      }
+  }
 
   if (json)
     {

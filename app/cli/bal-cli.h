@@ -50,5 +50,8 @@ int             bal_cli_decide        (int argc, char **argv);
 int             bal_cli_history       (int argc, char **argv);
 int             bal_cli_check         (int argc, char **argv);
 int             bal_cli_export        (int argc, char **argv);
+int             bal_cli_status        (int argc, char **argv);
+int             bal_cli_remark        (int argc, char **argv);
+int             bal_cli_audit         (int argc, char **argv);
 
 G_END_DECLS

@@ -26,6 +26,9 @@ static const BalCliCommand commands[] = {
   { "history", N_("Print a job’s decisions, newest first"), bal_cli_history },
   { "check", N_("Check the gradings for consistency"), bal_cli_check },
   { "export", N_("Write the Excel workbook"), bal_cli_export },
+  { "status", N_("Record a job’s status, objection or its outcome"), bal_cli_status },
+  { "remark", N_("Record a review remark"), bal_cli_remark },
+  { "audit", N_("Print the audit log"), bal_cli_audit },
 };
 
 static void

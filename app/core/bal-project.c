@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bal-audit.h"
 #include "bal-core-resources.h"
 #include "bal-project.h"
 
@@ -22,6 +23,8 @@ struct _BalProject
   sqlite3    *db;
   GHashTable *statements;
   int         schema_version;
+  char       *actor;
+  gboolean    review;
 };
 
 enum {
@@ -41,6 +44,7 @@ static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/002-handbook.sql",
   "/io/github/balans/Balans/schema/003-jobs.sql",
   "/io/github/balans/Balans/schema/004-decisions.sql",
+  "/io/github/balans/Balans/schema/005-review.sql",
 };
 
 static void
@@ -84,6 +88,7 @@ bal_project_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor, g_free);
 
   G_OBJECT_CLASS (bal_project_parent_class)->finalize (object);
 }
@@ -113,6 +118,7 @@ static void
 bal_project_init (BalProject *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->actor = g_strdup (g_get_real_name ());
 }
 
 void
@@ -140,6 +146,11 @@ bal_project_set_sqlite_error (BalProject  *self,
       g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
                    _("“%s” is damaged and cannot be read (%s)."),
                    self->path, sqlite3_errmsg (self->db));
+      break;
+
+    case SQLITE_AUTH:
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY,
+                   _("This project is open for review: gradings cannot be changed."));
       break;
 
     case SQLITE_CONSTRAINT:
@@ -337,6 +348,7 @@ configure_connection (BalProject  *self,
   sqlite3_create_function (self->db, "balans_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_function, NULL, NULL);
+  bal_audit_register (self->db, self);
 
   /* The rollback journal leaves nothing beside the file at rest. */
   return bal_project_exec (self, "PRAGMA foreign_keys = ON", error) &&
@@ -782,4 +794,64 @@ bal_project_get_summary (BalProject  *self,
   sqlite3_reset (stmt);
 
   return g_steal_pointer (&summary);
+}
+
+const char *
+bal_project_get_actor (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), NULL);
+
+  return self->actor;
+}
+
+/* Who the audit log names for the edits that follow. */
+void
+bal_project_set_actor (BalProject *self,
+                       const char *actor)
+{
+  g_return_if_fail (BAL_IS_PROJECT (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor && *actor ? actor : g_get_real_name ());
+}
+
+static int
+review_authorizer (void       *data,
+                   int         action,
+                   const char *table,
+                   const char *unused1,
+                   const char *unused2,
+                   const char *unused3)
+{
+  static const char * const writable[] = { "remark", "job_status", "audit_log", NULL };
+
+  if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE)
+    return SQLITE_OK;
+
+  if (table == NULL || g_strv_contains (writable, table) || g_str_has_prefix (table, "sqlite_"))
+    return SQLITE_OK;
+
+  return SQLITE_DENY;
+}
+
+/* In review mode remarks and statuses can be recorded, and nothing else:
+ * every other write is refused by SQLite itself, whoever asks for it. */
+void
+bal_project_set_review_mode (BalProject *self,
+                             gboolean    review)
+{
+  g_return_if_fail (BAL_IS_PROJECT (self));
+
+  self->review = review;
+  /* Statements are authorized when prepared: prepare them anew. */
+  g_hash_table_remove_all (self->statements);
+  sqlite3_set_authorizer (self->db, review ? review_authorizer : NULL, self);
+}
+
+gboolean
+bal_project_get_review_mode (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  return self->review;
 }

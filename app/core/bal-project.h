@@ -91,6 +91,13 @@ void          bal_project_summary_free         (BalProjectSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalProjectSummary, bal_project_summary_free)
 
+const char   *bal_project_get_actor            (BalProject   *self);
+void          bal_project_set_actor            (BalProject   *self,
+                                                const char   *actor);
+void          bal_project_set_review_mode      (BalProject   *self,
+                                                gboolean      review);
+gboolean      bal_project_get_review_mode      (BalProject   *self);
+
 char         *bal_now_iso8601                  (void);
 char         *bal_fold                         (const char   *text);
 

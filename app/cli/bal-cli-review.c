@@ -1,0 +1,206 @@
+/* bal-cli-review.c: balans-cli status, remark and audit
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-audit.h"
+#include "bal-cli.h"
+#include "bal-jobs.h"
+#include "bal-review.h"
+
+static gint64
+open_job (const char  *path,
+          const char  *name,
+          BalProject **project)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  *project = bal_cli_open_project (path);
+  if (*project == NULL)
+    return 0;
+
+  id = bal_jobs_find (*project, name, &error);
+  if (id == 0)
+    bal_cli_fail (error);
+
+  return id;
+}
+
+int
+bal_cli_status (int    argc,
+                char **argv)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *actor = NULL;
+  const GOptionEntry entries[] = {
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why: required for an objection and for upholding a decision"), N_("TEXT") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, N_("Who records it"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB STATUS"),
+                             _("Record a job’s status: draft, proposed, adopted, objected, upheld or revised."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
+    return rc;
+
+  if (!bal_review_is_status (argv[3]))
+    {
+      g_printerr (_("balans-cli: “%s” is not a status: use draft, proposed, adopted, objected, upheld or revised\n"), argv[3]);
+      return BAL_CLI_USAGE;
+    }
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+  if (actor != NULL)
+    bal_project_set_actor (project, actor);
+
+  if (!bal_review_set_status (project, job, argv[3], note, &error))
+    return bal_cli_fail (error);
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_remark (int    argc,
+                char **argv)
+{
+  g_autofree char *role = NULL;
+  g_autofree char *author = NULL;
+  const GOptionEntry entries[] = {
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("works-council, manager, employee or evaluator (required)"), N_("ROLE") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who makes the remark (required)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job;
+  gint64 id;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOB TEXT"), _("Record a review remark about a job."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
+    return rc;
+
+  if (!bal_review_is_role (role) || author == NULL)
+    {
+      g_printerr (_("balans-cli: a remark needs --role (works-council, manager, employee or evaluator) and --author\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+    return BAL_CLI_FAILED;
+  bal_project_set_actor (project, author);
+
+  id = bal_review_add_remark (project, job, role, author, argv[3], &error);
+  if (id == 0)
+    return bal_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+
+  return BAL_CLI_OK;
+}
+
+int
+bal_cli_audit (int    argc,
+               char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *job_name = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "job", 0, 0, G_OPTION_ARG_STRING, &job_name, N_("Only the entries about this job"), N_("JOB") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) entries_found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 job = 0;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans"), _("Print the audit log: who changed what, and when."), entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+    return rc;
+
+  project = bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+  if (job_name != NULL && (job = bal_jobs_find (project, job_name, &error)) == 0)
+    return bal_cli_fail (error);
+
+  entries_found = bal_audit_entries (project, job, &error);
+  if (entries_found == NULL)
+    return bal_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "entries");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries_found->len; i++)
+        {
+          BalAuditEntry *e = g_ptr_array_index (entries_found, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, e->id);
+          json_builder_set_member_name (builder, "at");
+          json_builder_add_string_value (builder, e->at);
+          json_builder_set_member_name (builder, "actor");
+          json_builder_add_string_value (builder, e->actor);
+          json_builder_set_member_name (builder, "table");
+          json_builder_add_string_value (builder, e->table_name);
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, e->row_key);
+          json_builder_set_member_name (builder, "job");
+          if (e->job_id != 0)
+            json_builder_add_int_value (builder, e->job_id);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "action");
+          json_builder_add_string_value (builder, e->action);
+          json_builder_set_member_name (builder, "old");
+          if (e->old_value != NULL)
+            json_builder_add_string_value (builder, e->old_value);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "new");
+          if (e->new_value != NULL)
+            json_builder_add_string_value (builder, e->new_value);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      bal_cli_print_json (root);
+      return BAL_CLI_OK;
+    }
+
+  for (guint i = 0; i < entries_found->len; i++)
+    {
+      BalAuditEntry *e = g_ptr_array_index (entries_found, i);
+
+      g_print ("%lld  %s  %s  %s %s %s\n    %s → %s\n", (long long)e->id, e->at, e->actor, e->action, e->table_name,
+               e->row_key, e->old_value ? e->old_value : "-", e->new_value ? e->new_value : "-");
+    }
+
+  return BAL_CLI_OK;
+}

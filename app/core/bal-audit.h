@@ -1,0 +1,43 @@
+/* bal-audit.h: the audit log: who changed what, when, chained by hashes
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bal-project.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *at;
+  char   *actor;
+  char   *table_name;
+  char   *row_key;
+  gint64  job_id;
+  char   *action;
+  char   *old_value;
+  char   *new_value;
+} BalAuditEntry;
+
+void       bal_audit_register      (sqlite3     *db,
+                                    BalProject  *project);
+char      *bal_audit_hash          (const char  *prev,
+                                    const char  *at,
+                                    const char  *actor,
+                                    const char  *table_name,
+                                    const char  *row_key,
+                                    const char  *action,
+                                    const char  *old_value,
+                                    const char  *new_value);
+GPtrArray *bal_audit_entries       (BalProject  *project,
+                                    gint64       job_id,
+                                    GError     **error);
+gint64     bal_audit_verify        (BalProject  *project,
+                                    GError     **error);
+void       bal_audit_entry_free    (BalAuditEntry *entry);
+
+G_END_DECLS
