@@ -12,6 +12,7 @@
 #include "bal-handbook-page.h"
 #include "bal-jobs-page.h"
 #include "bal-project-view.h"
+#include "bal-review-page.h"
 #include "bal-structure-page.h"
 
 struct _BalProjectView
@@ -26,6 +27,7 @@ struct _BalProjectView
   BalJobsPage     *jobs_page;
   BalStructurePage *structure_page;
   BalExportPage   *export_page;
+  BalReviewPage   *review_page;
 };
 
 G_DEFINE_FINAL_TYPE (BalProjectView, bal_project_view, ADW_TYPE_BIN)
@@ -52,6 +54,7 @@ bal_project_view_set_project (BalProjectView *self,
   bal_handbook_page_set_project (self->handbook_page, project, review);
   bal_structure_page_set_project (self->structure_page, project);
   bal_export_page_set_project (self->export_page, project);
+  bal_review_page_set_project (self->review_page, project, review);
 }
 
 /* Documents dropped anywhere on a project are handbook documents to import. */
@@ -98,6 +101,7 @@ bal_project_view_class_init (BalProjectViewClass *klass)
   g_type_ensure (BAL_TYPE_JOBS_PAGE);
   g_type_ensure (BAL_TYPE_STRUCTURE_PAGE);
   g_type_ensure (BAL_TYPE_EXPORT_PAGE);
+  g_type_ensure (BAL_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-project-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, stack);
@@ -105,6 +109,7 @@ bal_project_view_class_init (BalProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, jobs_page);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, structure_page);
   gtk_widget_class_bind_template_child (widget_class, BalProjectView, export_page);
+  gtk_widget_class_bind_template_child (widget_class, BalProjectView, review_page);
 }
 
 static void

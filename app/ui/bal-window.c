@@ -23,6 +23,7 @@ struct _BalWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkRevealer          *review_banner;
   GtkStack             *main_stack;
   BalWelcomePage       *welcome_page;
   BalProjectView       *project_view;
@@ -97,6 +98,9 @@ bal_window_set_project (BalWindow  *self,
   g_set_object (&self->project, project);
   self->review = review;
 
+  if (project != NULL)
+    bal_project_set_review_mode (project, review);
+  gtk_revealer_set_reveal_child (self->review_banner, project != NULL && review);
   bal_project_view_set_project (self->project_view, project, review);
 
   if (project != NULL)
@@ -356,6 +360,7 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BalWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, project_view);
