@@ -13,6 +13,7 @@
 #include "bal-grading.h"
 #include "bal-jobs.h"
 #include "bal-questionnaire.h"
+#include "bal-review.h"
 #include "test-cli-util.h"
 
 typedef struct
@@ -56,6 +57,9 @@ fixture_set_up (Fixture       *f,
   g_assert_true (bal_questionnaire_answer (f->project, f->agent, "planning", "day", "Werkt volgens rooster", &error));
   decide (f->project, f->agent, "E", "Eerste indeling.", "Klachten zwaarder gewogen.");
   decide (f->project, f->agent, "D", "Herzien na bezwaar.", "Klachten gaan naar de teamleider.");
+
+  g_assert_true (bal_review_set_status (f->project, f->agent, "proposed", NULL, &error));
+  g_assert_cmpint (bal_review_add_remark (f->project, f->agent, "works-council", "Ondernemingsraad", "Is D niet te laag?", &error), >, 0);
 
   g_free (formula->title);
   formula->title = g_strdup ("=SUM(A1)");
@@ -158,9 +162,10 @@ test_workbook (Fixture       *f,
   sheets = json_object_get_array_member (book, "sheets");
   g_assert_cmpstr (json_array_get_string_element (sheets, 0), ==, "Overview");
   g_assert_cmpstr (json_array_get_string_element (sheets, 1), ==, "Job structure");
-  g_assert_cmpstr (json_array_get_string_element (sheets, json_array_get_length (sheets) - 1), ==, "Handbook");
-  /* Overview, structure, one justification per job (4), handbook. */
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 7);
+  g_assert_cmpstr (json_array_get_string_element (sheets, json_array_get_length (sheets) - 2), ==, "Handbook");
+  g_assert_cmpstr (json_array_get_string_element (sheets, json_array_get_length (sheets) - 1), ==, "Review");
+  /* Overview, structure, one justification per job (4), handbook, review. */
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 8);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book, "properties"), "title"), ==,
                    "Job gradings: Demo organisation");
 
@@ -196,6 +201,12 @@ test_workbook (Fixture       *f,
   g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 3, 1), 0), ==, "Eerste indeling.");
   g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 3, 2), 0), ==, "E");
   g_assert_cmpint (find_row (book, "Klantenservicemedewerker", 1, "Klachten gaan naar de teamleider."), >, 0);
+
+  /* The status history is in the justification, the remark on the review sheet. */
+  row = find_row (book, "Klantenservicemedewerker", 0, "Status History");
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpstr (json_array_get_string_element (cell (book, "Klantenservicemedewerker", row + 2, 2), 0), ==, "Proposed");
+  g_assert_cmpint (find_row (book, "Review", 4, "Is D niet te laag?"), >, 0);
 
   /* The handbook sheet lists the reference function that was used. */
   g_assert_cmpint (find_row (book, "Handbook", 0, "KS.02"), >, 0);

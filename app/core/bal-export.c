@@ -22,6 +22,7 @@
 #include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-questionnaire.h"
+#include "bal-review.h"
 #include "bal-structure.h"
 
 G_DEFINE_QUARK (bal-export-error-quark, bal_export_error)
@@ -466,7 +467,116 @@ write_justification (Export *export,
   else
     put_text (sheet, row++, 0, _("The job has no decision yet."), export->cell);
 
+  {
+    g_autoptr(GPtrArray) statuses = bal_review_history (export->project, job->id, NULL);
+
+    row++;
+    put_text (sheet, row++, 0, _("Status History"), export->title);
+    put_text (sheet, row, 0, _("Date"), export->header);
+    put_text (sheet, row, 1, _("Note"), export->header);
+    put_text (sheet, row, 2, _("Status"), export->header);
+    worksheet_merge_range (sheet, row, 2, row, 3, "", export->header);
+    put_text (sheet, row, 2, _("Status"), export->header);
+    put_text (sheet, row++, 4, _("By"), export->header);
+    for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+      {
+        BalStatusChange *change = g_ptr_array_index (statuses, i);
+        double height = 0;
+
+        fit_row (sheet, row, change->note, 45, &height);
+        put_date (export, sheet, row, 0, change->at);
+        put_text (sheet, row, 1, change->note, export->wrap);
+        worksheet_merge_range (sheet, row, 2, row, 3, "", export->wrap);
+        put_text (sheet, row, 2, bal_review_status_label (change->status), export->wrap);
+        put_text (sheet, row++, 4, change->actor, export->cell);
+      }
+    if (statuses == NULL || statuses->len == 0)
+      put_text (sheet, row++, 0, _("Still a draft."), export->cell);
+  }
+
   print_setup (sheet, FALSE, -1);
+}
+
+/* Remarks and objections, when there are any. */
+static void
+write_review (Export    *export,
+              GPtrArray *jobs)
+{
+  g_autoptr(GPtrArray) remarks = bal_review_remarks (export->project, 0, FALSE, NULL);
+  g_autoptr(GPtrArray) objections = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_status_change_free);
+  g_autofree char *name = NULL;
+  lxw_worksheet *sheet;
+  int row = 0;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      BalJob *job = g_ptr_array_index (jobs, i);
+      g_autoptr(GPtrArray) history = bal_review_history (export->project, job->id, NULL);
+
+      for (guint j = 0; history != NULL && j < history->len; j++)
+        {
+          BalStatusChange *change = g_ptr_array_index (history, j);
+
+          if (g_strcmp0 (change->status, "objected") == 0 || g_strcmp0 (change->status, "upheld") == 0 ||
+              g_strcmp0 (change->status, "revised") == 0)
+            g_ptr_array_add (objections, g_ptr_array_steal_index (history, j--));
+        }
+    }
+
+  if ((remarks == NULL || remarks->len == 0) && objections->len == 0)
+    return;
+
+  name = sheet_name (export, _("Review"));
+  sheet = workbook_add_worksheet (export->workbook, name);
+  worksheet_set_column (sheet, 0, 0, 12, NULL);
+  worksheet_set_column (sheet, 1, 1, 28, NULL);
+  worksheet_set_column (sheet, 2, 3, 18, NULL);
+  worksheet_set_column (sheet, 4, 4, 60, NULL);
+  worksheet_set_column (sheet, 5, 5, 12, NULL);
+
+  put_text (sheet, row++, 0, _("Objections"), export->title);
+  put_text (sheet, row, 0, _("Date"), export->header);
+  put_text (sheet, row, 1, _("Job"), export->header);
+  put_text (sheet, row, 2, _("Status"), export->header);
+  put_text (sheet, row, 3, _("By"), export->header);
+  put_text (sheet, row++, 4, _("Note"), export->header);
+  for (guint i = 0; i < objections->len; i++)
+    {
+      BalStatusChange *change = g_ptr_array_index (objections, i);
+      g_autoptr(BalJob) job = bal_jobs_get (export->project, change->job_id, NULL);
+      double height = 0;
+
+      fit_row (sheet, row, change->note, 60, &height);
+      put_date (export, sheet, row, 0, change->at);
+      put_text (sheet, row, 1, job ? job->title : "", export->wrap);
+      put_text (sheet, row, 2, bal_review_status_label (change->status), export->wrap);
+      put_text (sheet, row, 3, change->actor, export->wrap);
+      put_text (sheet, row++, 4, change->note, export->wrap);
+    }
+  row++;
+
+  put_text (sheet, row++, 0, _("Remarks"), export->title);
+  put_text (sheet, row, 0, _("Date"), export->header);
+  put_text (sheet, row, 1, _("Job"), export->header);
+  put_text (sheet, row, 2, _("Author"), export->header);
+  put_text (sheet, row, 3, _("Role"), export->header);
+  put_text (sheet, row, 4, _("Remark"), export->header);
+  put_text (sheet, row++, 5, _("Status"), export->header);
+  for (guint i = 0; remarks != NULL && i < remarks->len; i++)
+    {
+      BalRemark *remark = g_ptr_array_index (remarks, i);
+      double height = 0;
+
+      fit_row (sheet, row, remark->text, 60, &height);
+      put_date (export, sheet, row, 0, remark->created);
+      put_text (sheet, row, 1, remark->job_title, export->wrap);
+      put_text (sheet, row, 2, remark->author, export->wrap);
+      put_text (sheet, row, 3, bal_review_role_label (remark->role), export->wrap);
+      put_text (sheet, row, 4, remark->text, export->wrap);
+      put_text (sheet, row++, 5, remark->resolved ? _("Resolved") : _("Open"), export->cell);
+    }
+
+  print_setup (sheet, TRUE, -1);
 }
 
 static void
@@ -667,7 +777,10 @@ bal_export_workbook (GFile              *project_file,
     }
 
   if (job_id == 0)
-    write_handbook (&export, jobs);
+    {
+      write_handbook (&export, jobs);
+      write_review (&export, jobs);
+    }
 
   errno = 0;
   code = workbook_close (export.workbook);
