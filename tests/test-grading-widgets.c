@@ -15,24 +15,6 @@
 #include "bal-window.h"
 #include "test-widget-util.h"
 
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static GtkWidget *
 find_row_with_code (GtkWidget  *root,
                     const char *code)
@@ -65,21 +47,6 @@ grade_dialog (void)
     }
 
   return NULL;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("BALANS_SHOTS");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  bal_test_iterate ();
-  if (!bal_test_screenshot (widget, path))
-    g_test_message ("no screenshot %s: nothing rendered yet", name);
 }
 
 static void
@@ -126,7 +93,7 @@ test_grade (void)
   g_signal_emit_by_name (row, "activated");
   bal_test_iterate ();
   g_assert_nonnull (bal_test_find_label (dialog, "Compared with KS.02"));
-  screenshot (dialog, "grade-comparison.png");
+  bal_test_save_screenshot (dialog, "grade-comparison.png");
 
   button = bal_test_find_button (dialog, "_Continue to the Decision");
   g_assert_nonnull (button);
@@ -141,7 +108,7 @@ test_grade (void)
   g_signal_emit_by_name (button, "clicked");
   bal_test_iterate ();
 
-  decision = query_text (path, "SELECT reference_code || ' ' || grade || ' ' || justification FROM decision");
+  decision = bal_test_query_text (path, "SELECT reference_code || ' ' || grade || ' ' || justification FROM decision");
   g_assert_nonnull (decision);
   g_assert_true (g_str_has_prefix (decision, "KS.02 "));
   g_assert_nonnull (strstr (decision, "klachten met hulp van de teamleider"));
@@ -154,7 +121,7 @@ test_grade (void)
   structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));
   g_assert_nonnull (bal_test_find_label (structure, "has no decision yet"));
-  screenshot (GTK_WIDGET (window), "structure.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "structure.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();

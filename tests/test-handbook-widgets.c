@@ -61,22 +61,6 @@ query_int (const char *path,
 }
 
 static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("BALANS_SHOTS");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-
-  path = g_build_filename (dir, name, NULL);
-  bal_test_iterate ();
-  if (!bal_test_screenshot (widget, path))
-    g_test_message ("no screenshot %s: nothing rendered yet", name);
-}
-
-static void
 test_handbook_page (void)
 {
   BalApplication *app = bal_test_application ();
@@ -114,7 +98,7 @@ test_handbook_page (void)
 
   /* Without a search: the first row is the first family. */
   g_assert_null (first_code (BAL_HANDBOOK_PAGE (page)));
-  screenshot (GTK_WIDGET (window), "handbook-list.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "handbook-list.png");
 
   /* Searching as one types, a word inside a compound included. */
   search = bal_handbook_page_get_search_entry (BAL_HANDBOOK_PAGE (page));
@@ -130,7 +114,7 @@ test_handbook_page (void)
   /* The best match is open, with its rules and profile. */
   g_assert_nonnull (bal_test_find_label (page, "Servicemonteur buitendienst"));
   g_assert_nonnull (bal_test_find_label (page, "Application Rules"));
-  screenshot (GTK_WIDGET (window), "handbook-search.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "handbook-search.png");
 
   /* A profile level changed in the widget is in the file at once. */
   spin = bal_test_find_widget (page, GTK_TYPE_SPIN_BUTTON, NULL);
@@ -161,7 +145,7 @@ test_handbook_page (void)
   g_assert_nonnull (strstr (outcome.report, "No reference function found"));
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM reference_function WHERE code = '3.2'"), ==, 1);
   bal_test_iterate ();
-  screenshot (GTK_WIDGET (window), "handbook-import.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "handbook-import.png");
 
   g_free (outcome.report);
   gtk_window_destroy (GTK_WINDOW (window));

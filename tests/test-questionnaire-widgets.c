@@ -12,24 +12,6 @@
 #include "bal-window.h"
 #include "test-widget-util.h"
 
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* The check button of @option in the group of @question. */
 static GtkWidget *
 find_option (GtkWidget  *root,
@@ -50,21 +32,6 @@ find_option (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("BALANS_SHOTS");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  path = g_build_filename (dir, name, NULL);
-  bal_test_iterate ();
-  if (!bal_test_screenshot (widget, path))
-    g_test_message ("no screenshot %s: nothing rendered yet", name);
 }
 
 static void
@@ -115,7 +82,7 @@ test_questionnaire (void)
   gtk_widget_activate (option);
   bal_test_iterate ();
 
-  planning = query_text (path, "SELECT o.position FROM answer a JOIN question_option o "
+  planning = bal_test_query_text (path, "SELECT o.position FROM answer a JOIN question_option o "
                                "ON o.question_id = a.question_id AND o.id = a.option_id "
                                "WHERE a.question_id = 'planning'");
   g_assert_cmpstr (planning, ==, "1");
@@ -125,14 +92,14 @@ test_questionnaire (void)
   bal_test_iterate ();
   g_assert_cmpint (bal_questionnaire_view_get_step (BAL_QUESTIONNAIRE_VIEW (view)), ==, 0);
   g_assert_nonnull (bal_test_find_label (view, "Je hebt 1 jaar ervaring in een klantcontactfunctie."));
-  screenshot (GTK_WIDGET (window), "questionnaire-hints.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "questionnaire-hints.png");
 
   accept = bal_test_find_button (view, "_Accept");
   g_assert_nonnull (accept);
   g_signal_emit_by_name (accept, "clicked");
   bal_test_iterate ();
 
-  experience = query_text (path, "SELECT option_id || ' | ' || evidence FROM answer WHERE question_id = 'experience'");
+  experience = bal_test_query_text (path, "SELECT option_id || ' | ' || evidence FROM answer WHERE question_id = 'experience'");
   g_assert_cmpstr (experience, ==, "years-1 | Je hebt 1 jaar ervaring in een klantcontactfunctie.");
 
   /* Change an answer: the file follows at once. */
@@ -140,7 +107,7 @@ test_questionnaire (void)
   g_assert_nonnull (option);
   gtk_widget_activate (option);
   bal_test_iterate ();
-  education = query_text (path, "SELECT option_id FROM answer WHERE question_id = 'education'");
+  education = bal_test_query_text (path, "SELECT option_id FROM answer WHERE question_id = 'education'");
   g_assert_cmpstr (education, ==, "mbo4");
 
   /* To the summary; where one stands is kept for next time. */
@@ -154,9 +121,9 @@ test_questionnaire (void)
   g_assert_nonnull (bal_test_find_label (view, "Level 3 of 6"));
   g_assert_nonnull (bal_test_find_label (view, "Level 2 of 6"));
   g_assert_nonnull (bal_test_find_label (view, "Not answered"));
-  screenshot (GTK_WIDGET (window), "questionnaire-summary.png");
+  bal_test_save_screenshot (GTK_WIDGET (window), "questionnaire-summary.png");
 
-  step = query_text (path, "SELECT questionnaire_step FROM job WHERE title = 'Klantenservicemedewerker'");
+  step = bal_test_query_text (path, "SELECT questionnaire_step FROM job WHERE title = 'Klantenservicemedewerker'");
   g_assert_cmpstr (step, ==, "4");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "test-widget-util.h"
@@ -156,4 +157,41 @@ bal_test_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   return gdk_texture_save_to_png (texture, path);
+}
+
+/* Saves a screenshot as @name in $BALANS_SHOTS, when that is set. */
+void
+bal_test_save_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  const char *dir = g_getenv ("BALANS_SHOTS");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  bal_test_iterate ();
+  if (!bal_test_screenshot (widget, path))
+    g_test_message ("no screenshot %s: nothing rendered yet", name);
+}
+
+/* The first column of the first row of @sql, read from @path by a
+ * connection of its own. */
+char *
+bal_test_query_text (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }

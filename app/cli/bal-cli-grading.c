@@ -16,16 +16,6 @@
 #include "bal-jobs.h"
 #include "bal-matching.h"
 
-static int
-print_root (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  bal_cli_print_json (root);
-
-  return BAL_CLI_OK;
-}
-
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
@@ -45,26 +35,6 @@ add_level (JsonBuilder *builder,
     json_builder_add_int_value (builder, level);
   else
     json_builder_add_null_value (builder);
-}
-
-/* Opens the project and finds the job; 0 after a message on failure. */
-static gint64
-open_job (const char  *path,
-          const char  *name,
-          BalProject **project)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  *project = bal_cli_open_project (path);
-  if (*project == NULL)
-    return 0;
-
-  id = bal_jobs_find (*project, name, &error);
-  if (id == 0)
-    bal_cli_fail (error);
-
-  return id;
 }
 
 int
@@ -94,7 +64,7 @@ bal_cli_candidates (int    argc,
       return BAL_CLI_USAGE;
     }
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   candidates = bal_matching_candidates (project, job, limit, &error);
@@ -136,7 +106,7 @@ bal_cli_candidates (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < candidates->len; i++)
@@ -171,7 +141,7 @@ bal_cli_compare (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
     return rc;
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   comparison = bal_grading_compare (project, job, argv[3], &error);
@@ -216,7 +186,7 @@ bal_cli_compare (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   g_print (_("%s %s, grade %s\n"), comparison->reference_code, comparison->reference_title, comparison->reference_grade);
@@ -288,7 +258,7 @@ bal_cli_decide (int    argc,
       g_hash_table_insert (chosen, g_strdup (parts[0]), GINT_TO_POINTER (verdict));
     }
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   input.reference_code = reference;
@@ -327,7 +297,7 @@ bal_cli_history (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   decisions = bal_grading_history (project, job, &error);
@@ -384,7 +354,7 @@ bal_cli_history (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < decisions->len; i++)
@@ -475,7 +445,7 @@ bal_cli_check (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   if (findings->len == 0)

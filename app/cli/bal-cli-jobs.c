@@ -17,16 +17,6 @@
 #include "bal-profile.h"
 #include "bal-questionnaire.h"
 
-static int
-print_root (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  bal_cli_print_json (root);
-
-  return BAL_CLI_OK;
-}
-
 static gint64
 find_job (BalProject *project,
           const char *name)
@@ -174,7 +164,7 @@ job_list (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < jobs->len; i++)
@@ -207,11 +197,7 @@ job_answer (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 4, 4)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
-  if (project == NULL)
-    return BAL_CLI_FAILED;
-
-  if ((job = find_job (project, argv[2])) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   if (!bal_questionnaire_answer (project, job, argv[3], argv[4], evidence, &error))
@@ -241,11 +227,7 @@ job_hints (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
-  if (project == NULL)
-    return BAL_CLI_FAILED;
-
-  if ((id = find_job (project, argv[2])) == 0)
+  if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   job = bal_jobs_get (project, id, &error);
@@ -276,7 +258,7 @@ job_hints (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < hints->len; i++)
@@ -309,11 +291,7 @@ job_profile (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
-  if (project == NULL)
-    return BAL_CLI_FAILED;
-
-  if ((id = find_job (project, argv[2])) == 0)
+  if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   profile = bal_profile_compute (project, id, &error);
@@ -345,7 +323,7 @@ job_profile (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < profile->levels->len; i++)
@@ -473,7 +451,7 @@ bal_cli_questionnaire (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      return print_root (builder);
+      return bal_cli_print_builder (builder);
     }
 
   for (guint i = 0; i < method->questions->len; i++)

@@ -13,25 +13,6 @@
 #include "bal-jobs.h"
 #include "bal-review.h"
 
-static gint64
-open_job (const char  *path,
-          const char  *name,
-          BalProject **project)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  *project = bal_cli_open_project (path);
-  if (*project == NULL)
-    return 0;
-
-  id = bal_jobs_find (*project, name, &error);
-  if (id == 0)
-    bal_cli_fail (error);
-
-  return id;
-}
-
 int
 bal_cli_status (int    argc,
                 char **argv)
@@ -60,7 +41,7 @@ bal_cli_status (int    argc,
       return BAL_CLI_USAGE;
     }
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
   if (actor != NULL)
     bal_project_set_actor (project, actor);
@@ -99,7 +80,7 @@ bal_cli_remark (int    argc,
       return BAL_CLI_USAGE;
     }
 
-  if ((job = open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
   bal_project_set_actor (project, author);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "bal-cli.h"
+#include "bal-jobs.h"
 
 GOptionContext *
 bal_cli_context (const char         *parameters,
@@ -87,4 +88,35 @@ bal_cli_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+int
+bal_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  bal_cli_print_json (root);
+
+  return BAL_CLI_OK;
+}
+
+/* Opens the project at @path and finds @job, by id or title; 0 after a
+ * message on standard error when either fails. */
+gint64
+bal_cli_open_job (const char  *path,
+                  const char  *job,
+                  BalProject **project)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  *project = bal_cli_open_project (path);
+  if (*project == NULL)
+    return 0;
+
+  id = bal_jobs_find (*project, job, &error);
+  if (id == 0)
+    bal_cli_fail (error);
+
+  return id;
 }

@@ -36,6 +36,10 @@ int             bal_cli_parse         (GOptionContext  *context,
 int             bal_cli_fail          (const GError    *error);
 BalProject     *bal_cli_open_project  (const char      *path);
 void            bal_cli_print_json    (JsonNode        *node);
+int             bal_cli_print_builder (JsonBuilder     *builder);
+gint64          bal_cli_open_job      (const char      *path,
+                                       const char      *job,
+                                       BalProject     **project);
 
 /* The commands, one function each; the table is in balans-cli.c. */
 int             bal_cli_new           (int argc, char **argv);

@@ -229,23 +229,6 @@ bal_grading_compare (BalProject  *project,
   return comparison;
 }
 
-static gboolean
-step_done (BalProject    *project,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gint64
 bal_grading_decide (BalProject        *project,
                     gint64             job_id,
@@ -369,7 +352,7 @@ bal_grading_decide (BalProject        *project,
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
   if (previous != NULL)
     sqlite3_bind_int64 (stmt, 12, previous->id);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
@@ -392,7 +375,7 @@ bal_grading_decide (BalProject        *project,
       sqlite3_bind_text (stmt, 5, bal_verdict_to_string (line->proposed), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, bal_verdict_to_string (g_array_index (chosen, BalVerdict, i)), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, note ? note : "", -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         goto failed;
     }
 

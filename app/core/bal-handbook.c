@@ -27,23 +27,6 @@ column_text (sqlite3_stmt *stmt,
   return text ? text : "";
 }
 
-static gboolean
-step_done (BalProject    *project,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 void
 bal_reference_free (BalReference *reference)
 {
@@ -277,7 +260,7 @@ index_reference (BalProject  *project,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   stmt = bal_project_prepare (project,
@@ -294,7 +277,7 @@ index_reference (BalProject  *project,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return step_done (project, stmt, error);
+  return bal_project_step_done (project, stmt, error);
 }
 
 gboolean
@@ -345,7 +328,7 @@ bal_handbook_set_profile_level (BalProject  *project,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, characteristic_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, level);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   bal_project_touch (project);
@@ -375,7 +358,7 @@ bal_handbook_set_alternative_titles (BalProject          *project,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     goto failed;
 
   for (guint i = 0; titles != NULL && titles[i] != NULL; i++)
@@ -393,7 +376,7 @@ bal_handbook_set_alternative_titles (BalProject          *project,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, position++);
       sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         goto failed;
     }
 
@@ -432,7 +415,7 @@ bal_handbook_store_method (BalProject  *project,
   sqlite3_bind_text (stmt, 1, method->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, method->sector ? method->sector : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, method->version ? method->version : "", -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     goto failed;
 
   for (guint i = 0; method->grades != NULL && method->grades[i] != NULL; i++)
@@ -445,7 +428,7 @@ bal_handbook_store_method (BalProject  *project,
         goto failed;
       sqlite3_bind_int (stmt, 1, i);
       sqlite3_bind_text (stmt, 2, method->grades[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         goto failed;
     }
 
@@ -463,7 +446,7 @@ bal_handbook_store_method (BalProject  *project,
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, c->name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 4, c->levels);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         goto failed;
 
       for (int level = 1; level <= c->levels; level++)
@@ -482,7 +465,7 @@ bal_handbook_store_method (BalProject  *project,
           sqlite3_bind_text (stmt, 1, c->id, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 2, level);
           sqlite3_bind_text (stmt, 3, description, -1, SQLITE_TRANSIENT);
-          if (!step_done (project, stmt, error))
+          if (!bal_project_step_done (project, stmt, error))
             goto failed;
         }
     }
@@ -505,7 +488,7 @@ bal_handbook_store_method (BalProject  *project,
       sqlite3_bind_text (stmt, 4, q->text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, q->help ? q->help : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 6, q->fact ? q->fact : "", -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         goto failed;
 
       for (guint j = 0; j < q->options->len; j++)
@@ -526,7 +509,7 @@ bal_handbook_store_method (BalProject  *project,
           sqlite3_bind_int (stmt, 4, o->level);
           sqlite3_bind_text (stmt, 5, o->text, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 6, o->fact_value ? o->fact_value : "", -1, SQLITE_TRANSIENT);
-          if (!step_done (project, stmt, error))
+          if (!bal_project_step_done (project, stmt, error))
             goto failed;
         }
     }
@@ -584,7 +567,7 @@ family_id (BalProject  *project,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return 0;
 
   stmt = bal_project_prepare (project, "SELECT id FROM family WHERE name = ?1", error);
@@ -626,14 +609,14 @@ store_reference (BalProject       *project,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   stmt = bal_project_prepare (project, "DELETE FROM reference_function WHERE code = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   stmt = bal_project_prepare (project,
@@ -666,7 +649,7 @@ store_reference (BalProject       *project,
   sqlite3_bind_int (stmt, 17, doc->line);
 #undef BIND_TEXT
 
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
@@ -680,7 +663,7 @@ store_reference (BalProject       *project,
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, g_ptr_array_index (doc->alternative_titles, i), -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         return FALSE;
     }
 
@@ -698,7 +681,7 @@ store_reference (BalProject       *project,
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, group->label ? group->label : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, group->title ? group->title : "", -1, SQLITE_TRANSIENT);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         return FALSE;
       group_id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
@@ -712,7 +695,7 @@ store_reference (BalProject       *project,
           sqlite3_bind_int64 (stmt, 1, group_id);
           sqlite3_bind_int (stmt, 2, j);
           sqlite3_bind_text (stmt, 3, g_ptr_array_index (group->items, j), -1, SQLITE_TRANSIENT);
-          if (!step_done (project, stmt, error))
+          if (!bal_project_step_done (project, stmt, error))
             return FALSE;
         }
     }
@@ -730,7 +713,7 @@ store_reference (BalProject       *project,
       sqlite3_bind_text (stmt, 3, doc->rules[i].condition ? doc->rules[i].condition : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, doc->rules[i].grade ? doc->rules[i].grade : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, doc->rules[i].grade_guessed);
-      if (!step_done (project, stmt, error))
+      if (!bal_project_step_done (project, stmt, error))
         return FALSE;
     }
 
@@ -754,7 +737,7 @@ store_reference (BalProject       *project,
           sqlite3_bind_text (stmt, 2, c->id, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 3, levels[i]);
           sqlite3_bind_int (stmt, 4, derived[i]);
-          if (!step_done (project, stmt, error))
+          if (!bal_project_step_done (project, stmt, error))
             return FALSE;
         }
     }

@@ -365,7 +365,6 @@ bal_hints_dismiss (BalProject  *project,
                    GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = bal_project_prepare (project,
                               "INSERT OR IGNORE INTO dismissed_hint (job_id, question_id, option_id) VALUES (?1, ?2, ?3)",
@@ -376,13 +375,8 @@ bal_hints_dismiss (BalProject  *project,
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_text (stmt, 2, hint->question_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, hint->option_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   bal_project_emit_changed (project, "answers");
 

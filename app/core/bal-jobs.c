@@ -84,23 +84,6 @@ job_from_row (sqlite3_stmt *stmt)
   return job;
 }
 
-static gboolean
-step_done (BalProject    *project,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 BalJob *
 bal_jobs_get (BalProject  *project,
               gint64       id,
@@ -265,7 +248,7 @@ bal_jobs_add (BalProject  *project,
 
   bind_job (stmt, job);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return 0;
 
   job->id = sqlite3_last_insert_rowid (bal_project_get_db (project));
@@ -297,7 +280,7 @@ bal_jobs_update (BalProject  *project,
   bind_job (stmt, job);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, job->id);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (bal_project_get_db (project)) == 0)
@@ -328,7 +311,7 @@ bal_jobs_set_step (BalProject  *project,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, MAX (step, 0));
 
-  return step_done (project, stmt, error);
+  return bal_project_step_done (project, stmt, error);
 }
 
 /* Copies a job with its answers, as "Title (copy)". */
@@ -364,7 +347,7 @@ bal_jobs_duplicate (BalProject  *project,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, copy);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     goto failed;
 
   if (!bal_project_commit (project, error))
@@ -398,7 +381,7 @@ set_deleted (BalProject  *project,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (project, stmt, error))
+  if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (bal_project_get_db (project)) == 0)

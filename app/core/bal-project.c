@@ -205,6 +205,24 @@ bal_project_prepare (BalProject  *self,
   return stmt;
 }
 
+/* Runs @stmt, a statement that returns no rows, and resets it. */
+gboolean
+bal_project_step_done (BalProject    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 bal_project_exec (BalProject  *self,
                   const char  *sql,

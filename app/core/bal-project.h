@@ -59,6 +59,9 @@ sqlite3      *bal_project_get_db               (BalProject   *self);
 sqlite3_stmt *bal_project_prepare              (BalProject   *self,
                                                 const char   *sql,
                                                 GError      **error);
+gboolean      bal_project_step_done            (BalProject   *self,
+                                                sqlite3_stmt *stmt,
+                                                GError      **error);
 gboolean      bal_project_begin                (BalProject   *self,
                                                 GError      **error);
 gboolean      bal_project_commit               (BalProject   *self,

@@ -50,7 +50,6 @@ bal_questionnaire_answer (BalProject  *project,
   g_autofree char *now = bal_now_iso8601 ();
   sqlite3_stmt *stmt;
   gboolean exists = FALSE;
-  int rc;
 
   if (!job_exists (project, job_id, error))
     return FALSE;
@@ -84,13 +83,8 @@ bal_questionnaire_answer (BalProject  *project,
   sqlite3_bind_text (stmt, 3, option_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, evidence, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   bal_project_touch (project);
   bal_project_emit_changed (project, "answers");
@@ -108,7 +102,6 @@ bal_questionnaire_set_evidence (BalProject  *project,
                                 GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = bal_project_prepare (project, "UPDATE answer SET evidence = ?3 WHERE job_id = ?1 AND question_id = ?2", error);
   if (stmt == NULL)
@@ -116,13 +109,8 @@ bal_questionnaire_set_evidence (BalProject  *project,
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, evidence ? evidence : "", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   if (sqlite3_changes (bal_project_get_db (project)) == 0)
     {
@@ -144,20 +132,14 @@ bal_questionnaire_clear (BalProject  *project,
                          GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = bal_project_prepare (project, "DELETE FROM answer WHERE job_id = ?1 AND question_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_text (stmt, 2, question_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   bal_project_touch (project);
   bal_project_emit_changed (project, "answers");

@@ -192,7 +192,6 @@ bal_review_set_status (BalProject  *project,
   BalStatusChange *current;
   sqlite3_stmt *stmt;
   const char *from;
-  int rc;
 
   if (job == NULL)
     return FALSE;
@@ -265,13 +264,8 @@ bal_review_set_status (BalProject  *project,
   sqlite3_bind_text (stmt, 3, clean_note, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, bal_project_get_actor (project), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   bal_project_emit_changed (project, "review");
 
@@ -323,7 +317,6 @@ bal_review_add_remark (BalProject  *project,
   g_autofree char *clean_author = g_strstrip (g_strdup (author ? author : ""));
   g_autofree char *clean_text = g_strstrip (g_strdup (text ? text : ""));
   sqlite3_stmt *stmt;
-  int rc;
 
   if (job == NULL)
     return 0;
@@ -351,13 +344,8 @@ bal_review_add_remark (BalProject  *project,
   sqlite3_bind_text (stmt, 3, role, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, clean_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return 0;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return 0;
 
   bal_project_emit_changed (project, "review");
 
@@ -371,7 +359,6 @@ bal_review_resolve_remark (BalProject  *project,
 {
   g_autofree char *now = bal_now_iso8601 ();
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = bal_project_prepare (project,
                               "UPDATE remark SET resolved = ?2, resolved_by = ?3 WHERE id = ?1 AND resolved IS NULL",
@@ -381,13 +368,8 @@ bal_review_resolve_remark (BalProject  *project,
   sqlite3_bind_int64 (stmt, 1, remark_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, bal_project_get_actor (project), -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (project, error);
-      return FALSE;
-    }
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
 
   bal_project_emit_changed (project, "review");
 
