@@ -187,6 +187,9 @@ save_job (gpointer data)
     show_error (self, error);
   self->saving = FALSE;
 
+  /* The form shows the edit already; the list shows it from here. */
+  reload (self);
+
   return G_SOURCE_REMOVE;
 }
 
