@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages="build-essential meson ninja-build pkg-config gettext git
 libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-libsqlite3-dev libxlsxwriter-dev libjson-glib-dev
+libsqlite3-dev libxlsxwriter-dev libjson-glib-dev libsodium-dev
 desktop-file-utils appstream sqlite3 xvfb xauth dbus-daemon python3-openpyxl valgrind"
 
 missing=""

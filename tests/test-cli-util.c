@@ -6,18 +6,33 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include "test-cli-util.h"
+
+/* Runs @argv (a program found in PATH, or a path) with no standard input. */
+BalRun *
+bal_run_program (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  BalRun *run = g_new0 (BalRun, 1);
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_SEARCH_PATH,
+                NULL, NULL, &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+
+  return run;
+}
 
 BalRun *
 bal_run_cli_argv (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("BALANS_CLI");
-  BalRun *run = g_new0 (BalRun, 1);
-  int wait_status = 0;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer)cli);
@@ -25,13 +40,27 @@ bal_run_cli_argv (const char * const *args)
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL,
-                NULL, NULL, &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
+  return bal_run_program ((const char * const *)argv->pdata);
+}
 
-  return run;
+/* The first column of the first row of @sql, read by the sqlite3 library
+ * from the file itself, not through Balans. */
+char *
+bal_test_query_text (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
 }
 
 BalRun *

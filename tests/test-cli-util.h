@@ -17,6 +17,9 @@ typedef struct
 
 BalRun *bal_run_cli       (const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
 BalRun *bal_run_cli_argv  (const char * const *args);
+BalRun *bal_run_program   (const char * const *argv);
+char   *bal_test_query_text (const char *path,
+                             const char *sql);
 void    bal_run_free      (BalRun *run);
 void    bal_remove_tree   (const char *dir);
 

@@ -26,5 +26,3 @@ gboolean        bal_test_screenshot        (GtkWidget  *widget,
                                             const char *path);
 void            bal_test_save_screenshot   (GtkWidget  *widget,
                                             const char *name);
-char           *bal_test_query_text        (const char *path,
-                                            const char *sql);

@@ -33,7 +33,7 @@ bal_cli_export (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
+  project = bal_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return BAL_CLI_FAILED;
 

@@ -64,7 +64,7 @@ bal_cli_candidates (int    argc,
       return BAL_CLI_USAGE;
     }
 
-  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   candidates = bal_matching_candidates (project, job, limit, &error);
@@ -141,7 +141,7 @@ bal_cli_compare (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
     return rc;
 
-  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   comparison = bal_grading_compare (project, job, argv[3], &error);
@@ -297,7 +297,7 @@ bal_cli_history (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
-  if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
+  if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
 
   decisions = bal_grading_history (project, job, &error);
@@ -381,53 +381,47 @@ bal_cli_check (int    argc,
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  GPtrArray *integrity;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Check the gradings of a project for consistency."), entries);
+  context = bal_cli_context (_("FILE.balans"), _("Check that a project is as Balans wrote it, and its gradings for consistency."), entries);
   if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
+  project = bal_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return BAL_CLI_FAILED;
+
+  integrity = bal_project_get_findings (project);
+  head = bal_audit_head_fingerprint (project);
 
   findings = bal_consistency_check (project, &error);
   if (findings == NULL)
     return bal_cli_fail (error);
 
-  /* The audit log's chain comes first: a broken one is a failure. */
-  {
-    g_autoptr(GError) audit_error = NULL;
-    gint64 broken = bal_audit_verify (project, &audit_error);
-
-    if (broken != 0)
-      {
-        if (json)
-          {
-            g_autoptr(JsonBuilder) builder = json_builder_new ();
-            g_autoptr(JsonNode) root = NULL;
-
-            json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "audit_log");
-            json_builder_begin_object (builder);
-            add_string (builder, "status", "tampered");
-            json_builder_set_member_name (builder, "entry");
-            json_builder_add_int_value (builder, broken);
-            add_string (builder, "message", audit_error->message);
-            json_builder_end_object (builder);
-            json_builder_end_object (builder);
-            root = json_builder_get_root (builder);
-            bal_cli_print_json (root);
-          }
-        return bal_cli_fail (audit_error);
-      }
-  }
-
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
+      add_string (builder, "audit_head", head ? head : "");
+      json_builder_set_member_name (builder, "changed_outside_balans");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < integrity->len; i++)
+        {
+          BalIntegrityFinding *f = g_ptr_array_index (integrity, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "entry");
+          json_builder_add_int_value (builder, f->audit_id);
+          json_builder_set_member_name (builder, "job");
+          json_builder_add_int_value (builder, f->job_id);
+          add_string (builder, "message", f->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "findings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < findings->len; i++)
@@ -444,14 +438,34 @@ bal_cli_check (int    argc,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      bal_cli_print_json (root);
 
-      return bal_cli_print_builder (builder);
+      return integrity->len > 0 ? BAL_CLI_FAILED : BAL_CLI_OK;
     }
+
+  /* What Balans did not write comes first, and is a failure. */
+  if (integrity->len > 0)
+    {
+      g_print (_("Changed outside Balans:\n"));
+      for (guint i = 0; i < integrity->len; i++)
+        g_print ("  %s\n", ((BalIntegrityFinding *)g_ptr_array_index (integrity, i))->message);
+    }
+  else
+    g_print (_("The audit log is as Balans wrote it; every entry is signed.\n"));
+  if (head != NULL)
+    g_print (_("Audit log head: %s\n"), head);
 
   if (findings->len == 0)
     g_print (_("No findings: the gradings are consistent.\n"));
   for (guint i = 0; i < findings->len; i++)
     g_print ("%s\n", ((BalFinding *)g_ptr_array_index (findings, i))->message);
+
+  if (integrity->len > 0)
+    {
+      g_printerr (_("balans-cli: %s was changed outside Balans\n"), argv[1]);
+      return BAL_CLI_FAILED;
+    }
 
   return BAL_CLI_OK;
 }

@@ -122,7 +122,7 @@ job_list (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
+  project = bal_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return BAL_CLI_FAILED;
 
@@ -402,7 +402,7 @@ bal_cli_questionnaire (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
+  project = bal_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return BAL_CLI_FAILED;
 

@@ -76,7 +76,7 @@ bal_cli_info (int    argc,
   if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
     return rc;
 
-  project = bal_cli_open_project (argv[1]);
+  project = bal_cli_open_project_for_reading (argv[1]);
   if (project == NULL)
     return BAL_CLI_FAILED;
 
@@ -111,6 +111,8 @@ bal_cli_info (int    argc,
       json_builder_add_int_value (builder, summary->n_jobs);
       json_builder_set_member_name (builder, "decisions");
       json_builder_add_int_value (builder, summary->n_decisions);
+      json_builder_set_member_name (builder, "review_copy");
+      json_builder_add_boolean_value (builder, bal_project_is_review_copy (project));
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
@@ -127,6 +129,67 @@ bal_cli_info (int    argc,
   g_print (_("Reference functions: %d\n"), summary->n_references);
   g_print (_("Jobs: %d\n"), summary->n_jobs);
   g_print (_("Decisions: %d\n"), summary->n_decisions);
+  if (bal_project_is_review_copy (project))
+    g_print (_("Review copy: gradings cannot be changed\n"));
+
+  return BAL_CLI_OK;
+}
+
+/* balans-cli review send|leave FILE: marks a project as a review copy, or
+ * leaves review mode for good (recorded, and only with --yes). */
+int
+bal_cli_review (int    argc,
+                char **argv)
+{
+  gboolean yes = FALSE;
+  const GOptionEntry entries[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Confirm leaving review mode"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  context = bal_cli_context (_("send|leave FILE.balans"),
+                             _("Send a project for review (every Balans then opens it in review mode), or leave review mode."),
+                             entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  if (g_strcmp0 (argv[1], "send") != 0 && g_strcmp0 (argv[1], "leave") != 0)
+    {
+      g_printerr (_("balans-cli: use “review send FILE” or “review leave FILE --yes”\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "leave") && !yes)
+    {
+      g_printerr (_("balans-cli: leaving review mode lets gradings be changed again, and is recorded in the audit log; confirm with --yes\n"));
+      return BAL_CLI_USAGE;
+    }
+
+  project = bal_cli_open_project (argv[2]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  if (g_str_equal (argv[1], "send"))
+    {
+      if (!bal_project_send_for_review (project, &error))
+        return bal_cli_fail (error);
+      g_print (_("%s is now a review copy: every Balans opens it in review mode.\n"), argv[2]);
+    }
+  else
+    {
+      if (!bal_project_is_review_copy (project))
+        {
+          g_printerr (_("balans-cli: %s is not a review copy\n"), argv[2]);
+          return BAL_CLI_FAILED;
+        }
+      if (!bal_project_leave_review (project, &error))
+        return bal_cli_fail (error);
+      g_print (_("%s has left review mode: gradings can be changed again.\n"), argv[2]);
+    }
 
   return BAL_CLI_OK;
 }

@@ -64,18 +64,45 @@ bal_cli_fail (const GError *error)
   return BAL_CLI_FAILED;
 }
 
-BalProject *
-bal_cli_open_project (const char *path)
+static BalProject *
+open_project (const char *path,
+              gboolean    for_reading)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   BalProject *project;
+  GPtrArray *findings;
 
-  project = bal_project_open (file, &error);
+  project = for_reading ? bal_project_open_for_reading (file, &error) : bal_project_open (file, &error);
   if (project == NULL)
-    bal_cli_fail (error);
+    {
+      bal_cli_fail (error);
+      return NULL;
+    }
+
+  findings = bal_project_get_findings (project);
+  if (findings->len > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "balans-cli: warning: %s was changed outside Balans (%u finding); “balans-cli check” lists it\n",
+                             "balans-cli: warning: %s was changed outside Balans (%u findings); “balans-cli check” lists them\n",
+                             findings->len),
+                bal_project_get_path (project), findings->len);
 
   return project;
+}
+
+BalProject *
+bal_cli_open_project (const char *path)
+{
+  return open_project (path, FALSE);
+}
+
+/* For the commands that only read: a read-only file opens too, and nothing
+ * is written. */
+BalProject *
+bal_cli_open_project_for_reading (const char *path)
+{
+  return open_project (path, TRUE);
 }
 
 void
@@ -102,15 +129,16 @@ bal_cli_print_builder (JsonBuilder *builder)
 
 /* Opens the project at @path and finds @job, by id or title; 0 after a
  * message on standard error when either fails. */
-gint64
-bal_cli_open_job (const char  *path,
-                  const char  *job,
-                  BalProject **project)
+static gint64
+open_job (const char  *path,
+          const char  *job,
+          gboolean     for_reading,
+          BalProject **project)
 {
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  *project = bal_cli_open_project (path);
+  *project = for_reading ? bal_cli_open_project_for_reading (path) : bal_cli_open_project (path);
   if (*project == NULL)
     return 0;
 
@@ -119,4 +147,20 @@ bal_cli_open_job (const char  *path,
     bal_cli_fail (error);
 
   return id;
+}
+
+gint64
+bal_cli_open_job (const char  *path,
+                  const char  *job,
+                  BalProject **project)
+{
+  return open_job (path, job, FALSE, project);
+}
+
+gint64
+bal_cli_open_job_for_reading (const char  *path,
+                              const char  *job,
+                              BalProject **project)
+{
+  return open_job (path, job, TRUE, project);
 }

@@ -35,6 +35,10 @@ int             bal_cli_parse         (GOptionContext  *context,
                                        int              max_args);
 int             bal_cli_fail          (const GError    *error);
 BalProject     *bal_cli_open_project  (const char      *path);
+BalProject     *bal_cli_open_project_for_reading (const char *path);
+gint64          bal_cli_open_job_for_reading (const char  *path,
+                                       const char      *job,
+                                       BalProject     **project);
 void            bal_cli_print_json    (JsonNode        *node);
 int             bal_cli_print_builder (JsonBuilder     *builder);
 gint64          bal_cli_open_job      (const char      *path,
@@ -57,5 +61,6 @@ int             bal_cli_export        (int argc, char **argv);
 int             bal_cli_status        (int argc, char **argv);
 int             bal_cli_remark        (int argc, char **argv);
 int             bal_cli_audit         (int argc, char **argv);
+int             bal_cli_review        (int argc, char **argv);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ static const BalCliCommand commands[] = {
   { "status", N_("Record a job’s status, objection or its outcome"), bal_cli_status },
   { "remark", N_("Record a review remark"), bal_cli_remark },
   { "audit", N_("Print the audit log"), bal_cli_audit },
+  { "review", N_("Send a project for review, or leave review mode"), bal_cli_review },
 };
 
 static void

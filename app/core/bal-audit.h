@@ -39,5 +39,15 @@ GPtrArray *bal_audit_entries       (BalProject  *project,
 gint64     bal_audit_verify        (BalProject  *project,
                                     GError     **error);
 void       bal_audit_entry_free    (BalAuditEntry *entry);
+gboolean   bal_audit_seal          (BalProject  *project,
+                                    const char  *kind,
+                                    GError     **error);
+void       bal_audit_remember_head (BalProject  *project);
+gboolean   bal_audit_baseline      (BalProject  *project,
+                                    GError     **error);
+gboolean   bal_audit_verify_integrity (BalProject *project,
+                                    GPtrArray   *findings,
+                                    GError     **error);
+char      *bal_audit_head_fingerprint (BalProject *project);
 
 G_END_DECLS

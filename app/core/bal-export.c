@@ -1,8 +1,9 @@
 /* bal-export.c: the Excel workbook for management and the works council
  *
- * The workbook is written to a temporary file beside the target and renamed
- * into place, so a failed or cancelled export leaves no half file. Text is
- * always written as text: a job called "=SUM(A1)" stays a job title.
+ * The workbook is written to a temporary file beside the target, synced and
+ * renamed into place, so a failed or cancelled export leaves no half file and
+ * a crash leaves the old workbook or the new one. Text is always written as
+ * text: a job called "=SUM(A1)" stays a job title.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -27,8 +29,16 @@
 
 G_DEFINE_QUARK (bal-export-error-quark, bal_export_error)
 
+/* Excel's longest sheet name, in characters. */
+#define SHEET_NAME_MAX 31
+
+/* A temporary file this old is left by an export that crashed: no export
+ * takes an hour, so a live export's file is never taken for one. */
+#define STALE_SECONDS (60 * 60)
+
 typedef struct
 {
+  const char   *path;
   lxw_workbook *workbook;
   lxw_format   *header;
   lxw_format   *title;
@@ -38,7 +48,7 @@ typedef struct
   lxw_format   *cell;
   BalProject   *project;
   BalMethod    *method;
-  GHashTable   *sheet_names;
+  GHashTable   *sheet_names;  /* casefolded, as Excel compares them */
 } Export;
 
 static const char *
@@ -158,46 +168,134 @@ print_setup (lxw_worksheet *sheet,
   worksheet_set_footer (sheet, "&L&A&R&P / &N");
 }
 
-/* A sheet name Excel accepts: 31 characters, none of []:*?/\, unique. */
+/* @text in at most @room characters, cut at a space near the end when there
+ * is one, without trailing spaces or apostrophes. */
+static char *
+shorten (const char *text,
+         glong       room)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (g_utf8_strlen (text, -1) <= room)
+    out = g_string_new (text);
+  else
+    {
+      const char *end = g_utf8_offset_to_pointer (text, room);
+      const char *p = end;
+
+      /* A space is one byte in UTF-8 and never inside another character. */
+      while (p > text && *p != ' ')
+        p--;
+      if (*p == ' ' && g_utf8_pointer_to_offset (text, p) >= room / 2)
+        end = p;
+      out = g_string_new_len (text, end - text);
+    }
+
+  while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\''))
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A sheet name Excel accepts: at most 31 characters, none of []:*?/\, no
+ * apostrophe first or last, and unique ignoring case. A name taken gets
+ * " (2)", " (3)"… with room made for it. */
 static char *
 sheet_name (Export     *export,
             const char *wanted)
 {
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autofree char *candidate = NULL;
-  const char *p;
-  int n = 1;
+  g_autofree char *valid = g_utf8_make_valid (wanted ? wanted : "", -1);
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *start;
 
-  for (p = wanted; *p && g_utf8_strlen (name->str, -1) < 28; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (strchr ("[]:*?/\\'", c) != NULL || c < 0x20)
-        g_string_append_c (name, ' ');
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("[]:*?/\\", c) != NULL))
+        g_string_append_c (clean, ' ');
       else
-        g_string_append_unichar (name, c);
+        g_string_append_unichar (clean, c);
     }
-  g_strstrip (name->str);
-  if (*name->str == '\0')
-    g_string_assign (name, _("Job"));
 
-  candidate = g_strdup (name->str);
-  while (g_hash_table_contains (export->sheet_names, candidate))
+  start = clean->str;
+  while (*start == ' ' || *start == '\'')
+    start++;
+  if (*start == '\0')
+    start = _("Job");
+
+  for (guint n = 1;; n++)
     {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s (%d)", name->str, ++n);
-    }
-  g_hash_table_add (export->sheet_names, g_strdup (candidate));
+      g_autofree char *suffix = n > 1 ? g_strdup_printf (" (%u)", n) : g_strdup ("");
+      g_autofree char *base = shorten (start, SHEET_NAME_MAX - strlen (suffix));
+      g_autofree char *name = g_strconcat (base, suffix, NULL);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
 
-  return g_steal_pointer (&candidate);
+      if (!g_hash_table_contains (export->sheet_names, folded))
+        {
+          g_hash_table_add (export->sheet_names, g_steal_pointer (&folded));
+          return g_steal_pointer (&name);
+        }
+    }
 }
 
-static void
-write_overview (Export    *export,
-                GPtrArray *jobs)
+static lxw_worksheet *
+add_sheet (Export      *export,
+           const char  *name,
+           GError     **error)
 {
-  g_autofree char *name = sheet_name (export, _("Overview"));
   lxw_worksheet *sheet = workbook_add_worksheet (export->workbook, name);
+
+  if (sheet == NULL)
+    g_set_error (error, BAL_EXPORT_ERROR, BAL_EXPORT_ERROR_FAILED,
+                 _("The sheet “%s” could not be added to “%s”. Nothing was saved."), name, export->path);
+
+  return sheet;
+}
+
+static gboolean
+add_formats (Export  *export,
+             GError **error)
+{
+  export->header = workbook_add_format (export->workbook);
+  export->title = workbook_add_format (export->workbook);
+  export->label = workbook_add_format (export->workbook);
+  export->wrap = workbook_add_format (export->workbook);
+  export->cell = workbook_add_format (export->workbook);
+  export->date = workbook_add_format (export->workbook);
+  if (export->header == NULL || export->title == NULL || export->label == NULL ||
+      export->wrap == NULL || export->cell == NULL || export->date == NULL)
+    {
+      g_set_error (error, BAL_EXPORT_ERROR, BAL_EXPORT_ERROR_FAILED,
+                   _("The cell formats for “%s” could not be made. Nothing was saved."), export->path);
+      return FALSE;
+    }
+
+  format_set_bold (export->header);
+  format_set_bg_color (export->header, 0xDDE8F5);
+  format_set_bottom (export->header, LXW_BORDER_THIN);
+  format_set_text_wrap (export->header);
+  format_set_align (export->header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bold (export->title);
+  format_set_font_size (export->title, 14);
+  format_set_bold (export->label);
+  format_set_align (export->label, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (export->wrap);
+  format_set_align (export->wrap, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (export->cell, LXW_ALIGN_VERTICAL_TOP);
+  format_set_num_format (export->date, "yyyy-mm-dd");
+  format_set_align (export->date, LXW_ALIGN_VERTICAL_TOP);
+
+  return TRUE;
+}
+
+static gboolean
+write_overview (Export      *export,
+                const char  *name,
+                GPtrArray   *jobs,
+                GError     **error)
+{
+  lxw_worksheet *sheet = add_sheet (export, name, error);
   const char *headers[] = {
     N_("Department"), N_("Job"), N_("Incumbents"), N_("Family"), N_("Reference"), N_("Reference title"),
     N_("Verdict"), N_("Grade"), N_("Grade order"), N_("Status"), N_("Evaluator"), N_("Date"),
@@ -207,6 +305,9 @@ write_overview (Export    *export,
   lxw_table_column column_data[G_N_ELEMENTS (headers)];
   lxw_table_options options = { 0 };
   int row = 1;
+
+  if (sheet == NULL)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
@@ -251,21 +352,27 @@ write_overview (Export    *export,
   worksheet_set_row (sheet, 0, 30, NULL);
   worksheet_freeze_panes (sheet, 1, 0);
   print_setup (sheet, TRUE, 0);
+
+  return TRUE;
 }
 
-static void
-write_structure (Export *export)
+static gboolean
+write_structure (Export      *export,
+                 const char  *name,
+                 GError     **error)
 {
-  g_autofree char *name = sheet_name (export, _("Job structure"));
-  lxw_worksheet *sheet = workbook_add_worksheet (export->workbook, name);
+  lxw_worksheet *sheet = add_sheet (export, name, error);
   g_autoptr(BalStructure) structure = bal_structure_build (export->project, NULL);
   guint n_families, n_grades;
   int totals_row;
   lxw_chart *chart;
-  lxw_chart_series *series;
+  lxw_chart_series *jobs_series;
+  lxw_chart_series *incumbents_series;
 
+  if (sheet == NULL)
+    return FALSE;
   if (structure == NULL)
-    return;
+    return TRUE;
 
   n_families = g_strv_length (structure->families);
   n_grades = g_strv_length (structure->grades);
@@ -318,19 +425,27 @@ write_structure (Export *export)
     }
 
   chart = workbook_add_chart (export->workbook, LXW_CHART_COLUMN);
-  series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, name, totals_row + 1, 0, totals_row + n_grades, 0);
-  chart_series_set_values (series, name, totals_row + 1, 1, totals_row + n_grades, 1);
-  chart_series_set_name (series, _("Jobs"));
-  series = chart_add_series (chart, NULL, NULL);
-  chart_series_set_categories (series, name, totals_row + 1, 0, totals_row + n_grades, 0);
-  chart_series_set_values (series, name, totals_row + 1, 2, totals_row + n_grades, 2);
-  chart_series_set_name (series, _("Incumbents"));
+  jobs_series = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+  incumbents_series = chart ? chart_add_series (chart, NULL, NULL) : NULL;
+  if (jobs_series == NULL || incumbents_series == NULL)
+    {
+      g_set_error (error, BAL_EXPORT_ERROR, BAL_EXPORT_ERROR_FAILED,
+                   _("The chart could not be added to “%s”. Nothing was saved."), export->path);
+      return FALSE;
+    }
+  chart_series_set_categories (jobs_series, name, totals_row + 1, 0, totals_row + n_grades, 0);
+  chart_series_set_values (jobs_series, name, totals_row + 1, 1, totals_row + n_grades, 1);
+  chart_series_set_name (jobs_series, _("Jobs"));
+  chart_series_set_categories (incumbents_series, name, totals_row + 1, 0, totals_row + n_grades, 0);
+  chart_series_set_values (incumbents_series, name, totals_row + 1, 2, totals_row + n_grades, 2);
+  chart_series_set_name (incumbents_series, _("Incumbents"));
   chart_title_set_name (chart, _("Jobs and incumbents per grade"));
   chart_axis_set_name (chart->x_axis, _("Grade"));
   worksheet_insert_chart (sheet, totals_row, 4, chart);
 
   print_setup (sheet, TRUE, 0);
+
+  return TRUE;
 }
 
 static int
@@ -350,17 +465,21 @@ write_pair (Export        *export,
   return row + 1;
 }
 
-static void
-write_justification (Export *export,
-                     BalJob *job)
+static gboolean
+write_justification (Export  *export,
+                     BalJob  *job,
+                     GError **error)
 {
   g_autofree char *name = sheet_name (export, job->title);
-  lxw_worksheet *sheet = workbook_add_worksheet (export->workbook, name);
+  lxw_worksheet *sheet = add_sheet (export, name, error);
   g_autoptr(GPtrArray) answers = bal_questionnaire_answers (export->project, job->id, NULL);
   g_autoptr(GPtrArray) history = bal_grading_history (export->project, job->id, NULL);
   BalDecision *decision = history && history->len > 0 ? g_ptr_array_index (history, 0) : NULL;
   g_autofree char *incumbents = g_strdup_printf ("%d", job->incumbents);
   int row = 0;
+
+  if (sheet == NULL)
+    return FALSE;
 
   worksheet_set_column (sheet, 0, 0, 28, NULL);
   worksheet_set_column (sheet, 1, 1, 40, NULL);
@@ -495,16 +614,19 @@ write_justification (Export *export,
   }
 
   print_setup (sheet, FALSE, -1);
+
+  return TRUE;
 }
 
 /* Remarks and objections, when there are any. */
-static void
-write_review (Export    *export,
-              GPtrArray *jobs)
+static gboolean
+write_review (Export      *export,
+              const char  *name,
+              GPtrArray   *jobs,
+              GError     **error)
 {
   g_autoptr(GPtrArray) remarks = bal_review_remarks (export->project, 0, FALSE, NULL);
   g_autoptr(GPtrArray) objections = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_status_change_free);
-  g_autofree char *name = NULL;
   lxw_worksheet *sheet;
   int row = 0;
 
@@ -524,10 +646,11 @@ write_review (Export    *export,
     }
 
   if ((remarks == NULL || remarks->len == 0) && objections->len == 0)
-    return;
+    return TRUE;
 
-  name = sheet_name (export, _("Review"));
-  sheet = workbook_add_worksheet (export->workbook, name);
+  sheet = add_sheet (export, name, error);
+  if (sheet == NULL)
+    return FALSE;
   worksheet_set_column (sheet, 0, 0, 12, NULL);
   worksheet_set_column (sheet, 1, 1, 28, NULL);
   worksheet_set_column (sheet, 2, 3, 18, NULL);
@@ -577,18 +700,24 @@ write_review (Export    *export,
     }
 
   print_setup (sheet, TRUE, -1);
+
+  return TRUE;
 }
 
-static void
-write_handbook (Export    *export,
-                GPtrArray *jobs)
+static gboolean
+write_handbook (Export      *export,
+                const char  *name,
+                GPtrArray   *jobs,
+                GError     **error)
 {
-  g_autofree char *name = sheet_name (export, _("Handbook"));
-  lxw_worksheet *sheet = workbook_add_worksheet (export->workbook, name);
+  lxw_worksheet *sheet = add_sheet (export, name, error);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) all = bal_handbook_search (export->project, NULL, NULL, NULL);
   g_autofree char *version = g_strdup_printf (_("Version %s"), export->method->version ? export->method->version : "");
   int row = 3;
+
+  if (sheet == NULL)
+    return FALSE;
 
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -625,6 +754,8 @@ write_handbook (Export    *export,
     }
   worksheet_freeze_panes (sheet, 4, 0);
   print_setup (sheet, TRUE, 3);
+
+  return TRUE;
 }
 
 static void
@@ -647,6 +778,66 @@ set_error_for (GError     **error,
                  code != LXW_NO_ERROR ? lxw_strerror (code) : g_strerror (saved_errno));
 }
 
+/* Temporary files of an earlier export to the same target that crashed:
+ * ".<base>.XXXXXX" as g_mkstemp() makes them, and older than any export. */
+static void
+remove_stale_temporaries (const char *folder,
+                          const char *base)
+{
+  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6 ||
+          strspn (name + strlen (prefix), letters) != 6)
+        continue;
+      stale = g_build_filename (folder, name, NULL);
+      if (g_lstat (stale, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < now - STALE_SECONDS)
+        g_unlink (stale);
+    }
+}
+
+/* Flushes @path to the disk; errno tells why not. */
+static gboolean
+sync_path (const char *path,
+           int         flags)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | flags, 0);
+  gboolean synced;
+  int saved_errno;
+
+  if (fd < 0)
+    return FALSE;
+  synced = fsync (fd) == 0;
+  saved_errno = errno;
+  close (fd);
+  errno = saved_errno;
+
+  return synced;
+}
+
+/* An unfinished workbook is dropped with its temporary file. */
+static gboolean
+abandon (Export     *export,
+         const char *temp)
+{
+  lxw_workbook_free (export->workbook);
+  export->workbook = NULL;
+  g_unlink (temp);
+
+  return FALSE;
+}
+
 gboolean
 bal_export_workbook (GFile              *project_file,
                      GFile              *target,
@@ -666,6 +857,10 @@ bal_export_workbook (GFile              *project_file,
   g_autofree char *temp = NULL;
   g_autofree char *organisation = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *overview = NULL;
+  g_autofree char *structure = NULL;
+  g_autofree char *handbook = NULL;
+  g_autofree char *review = NULL;
   lxw_workbook_options options = { 0 };
   lxw_doc_properties properties = { 0 };
   Export export = { 0 };
@@ -703,6 +898,8 @@ bal_export_workbook (GFile              *project_file,
       g_ptr_array_add (jobs, g_steal_pointer (&job));
     }
 
+  remove_stale_temporaries (folder, base);
+
   /* The temporary file beside the target, so that the rename is atomic. */
   temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
   fd = g_mkstemp (temp);
@@ -725,29 +922,12 @@ bal_export_workbook (GFile              *project_file,
       return FALSE;
     }
 
+  export.path = path;
   export.project = project;
   export.method = method;
   export.sheet_names = names;
-  export.header = workbook_add_format (export.workbook);
-  format_set_bold (export.header);
-  format_set_bg_color (export.header, 0xDDE8F5);
-  format_set_bottom (export.header, LXW_BORDER_THIN);
-  format_set_text_wrap (export.header);
-  format_set_align (export.header, LXW_ALIGN_VERTICAL_TOP);
-  export.title = workbook_add_format (export.workbook);
-  format_set_bold (export.title);
-  format_set_font_size (export.title, 14);
-  export.label = workbook_add_format (export.workbook);
-  format_set_bold (export.label);
-  format_set_align (export.label, LXW_ALIGN_VERTICAL_TOP);
-  export.wrap = workbook_add_format (export.workbook);
-  format_set_text_wrap (export.wrap);
-  format_set_align (export.wrap, LXW_ALIGN_VERTICAL_TOP);
-  export.cell = workbook_add_format (export.workbook);
-  format_set_align (export.cell, LXW_ALIGN_VERTICAL_TOP);
-  export.date = workbook_add_format (export.workbook);
-  format_set_num_format (export.date, "yyyy-mm-dd");
-  format_set_align (export.date, LXW_ALIGN_VERTICAL_TOP);
+  if (!add_formats (&export, error))
+    return abandon (&export, temp);
 
   organisation = bal_project_dup_organisation (project);
   title = job_id != 0
@@ -763,24 +943,34 @@ bal_export_workbook (GFile              *project_file,
 
   if (job_id == 0)
     {
-      write_overview (&export, jobs);
-      write_structure (&export);
+      /* The fixed sheets are named first, so that a job called "Overview"
+       * gets another name rather than the overview's. */
+      overview = sheet_name (&export, _("Overview"));
+      structure = sheet_name (&export, _("Job structure"));
+      handbook = sheet_name (&export, _("Handbook"));
+      review = sheet_name (&export, _("Review"));
+
+      if (!write_overview (&export, overview, jobs, error) ||
+          !write_structure (&export, structure, error))
+        return abandon (&export, temp);
     }
 
   for (guint i = 0; i < jobs->len; i++)
     {
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      write_justification (&export, g_ptr_array_index (jobs, i));
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !write_justification (&export, g_ptr_array_index (jobs, i), error))
+        return abandon (&export, temp);
       if (progress != NULL)
         progress ((double)(i + 1) / (jobs->len + 1), user_data);
     }
 
-  if (job_id == 0)
-    {
-      write_handbook (&export, jobs);
-      write_review (&export, jobs);
-    }
+  if (job_id == 0 &&
+      (!write_handbook (&export, handbook, jobs, error) ||
+       !write_review (&export, review, jobs, error)))
+    return abandon (&export, temp);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return abandon (&export, temp);
 
   errno = 0;
   code = workbook_close (export.workbook);
@@ -791,7 +981,7 @@ bal_export_workbook (GFile              *project_file,
       return FALSE;
     }
 
-  if (code != LXW_NO_ERROR)
+  if (code != LXW_NO_ERROR || !sync_path (temp, 0))
     {
       int saved_errno = errno;
 
@@ -808,6 +998,10 @@ bal_export_workbook (GFile              *project_file,
       set_error_for (error, LXW_NO_ERROR, path, saved_errno);
       return FALSE;
     }
+
+  /* The new name on the disk too. The workbook is in place already, and
+   * not every file system can sync a folder: no error either way. */
+  sync_path (folder, O_DIRECTORY);
 
   if (progress != NULL)
     progress (1.0, user_data);

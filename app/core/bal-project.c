@@ -12,7 +12,15 @@
 
 #include "bal-audit.h"
 #include "bal-core-resources.h"
+#include "bal-identity.h"
 #include "bal-project.h"
+
+/* Virtual machine steps one statement may take before it is stopped, and how
+ * often the progress handler looks: several times what the largest statement
+ * of a project of 20,000 jobs takes, and about ten seconds on a laptop for a
+ * statement that would never end. */
+#define MAX_STATEMENT_STEPS 300000000
+#define PROGRESS_INTERVAL   100000
 
 struct _BalProject
 {
@@ -25,6 +33,12 @@ struct _BalProject
   int         schema_version;
   char       *actor;
   gboolean    review;
+  gboolean    read_only;
+  char       *uuid;
+  gboolean    review_copy;
+  BalIdentity *identity;
+  GPtrArray  *findings;
+  guint       progress_calls;
 };
 
 enum {
@@ -39,12 +53,16 @@ G_DEFINE_FINAL_TYPE (BalProject, bal_project, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bal-project-error-quark, bal_project_error)
 
 /* The migration steps, in order: step N brings a file to user_version N. */
+static gboolean load_project_row (BalProject  *self,
+                                  GError     **error);
+
 static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/001-project.sql",
   "/io/github/balans/Balans/schema/002-handbook.sql",
   "/io/github/balans/Balans/schema/003-jobs.sql",
   "/io/github/balans/Balans/schema/004-decisions.sql",
   "/io/github/balans/Balans/schema/005-review.sql",
+  "/io/github/balans/Balans/schema/006-integrity.sql",
 };
 
 static void
@@ -89,6 +107,9 @@ bal_project_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->identity, bal_identity_free);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bal_project_parent_class)->finalize (object);
 }
@@ -119,6 +140,7 @@ bal_project_init (BalProject *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->actor = g_strdup (g_get_real_name ());
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_integrity_finding_free);
 }
 
 void
@@ -138,6 +160,19 @@ bal_project_set_sqlite_error (BalProject  *self,
     case SQLITE_READONLY:
       g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY,
                    _("“%s” is read-only: the change was not saved."),
+                   self->path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_BUSY,
+                   _("“%s” is in use by another program; try again in a moment."),
+                   self->path);
+      break;
+
+    case SQLITE_INTERRUPT:
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_UNTRUSTED,
+                   _("“%s” was not read: a query took too long. The file may have been made to stall Balans."),
                    self->path);
       break;
 
@@ -205,22 +240,31 @@ bal_project_prepare (BalProject  *self,
   return stmt;
 }
 
-/* Runs @stmt, a statement that returns no rows, and resets it. */
+/* Runs @stmt, a statement that returns no rows, and resets it. Outside a
+ * transaction the statement gets one of its own, so that what it logs is
+ * sealed with it. */
 gboolean
 bal_project_step_done (BalProject    *self,
                        sqlite3_stmt  *stmt,
                        GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean own = sqlite3_get_autocommit (self->db) && !sqlite3_stmt_readonly (stmt);
+  int rc;
 
+  if (own && !bal_project_begin (self, error))
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       bal_project_set_sqlite_error (self, error);
+      if (own)
+        bal_project_rollback (self);
       return FALSE;
     }
 
-  return TRUE;
+  return !own || bal_project_commit (self, error);
 }
 
 gboolean
@@ -248,11 +292,20 @@ gboolean
 bal_project_commit (BalProject  *self,
                     GError     **error)
 {
+  if (self->schema_version >= 6 && !bal_audit_seal (self, "edit", error))
+    {
+      bal_project_rollback (self);
+      return FALSE;
+    }
+
   if (!bal_project_exec (self, "COMMIT", error))
     {
       bal_project_rollback (self);
       return FALSE;
     }
+
+  if (self->schema_version >= 6)
+    bal_audit_remember_head (self);
 
   return TRUE;
 }
@@ -311,10 +364,210 @@ run_migrations (BalProject  *self,
         }
     }
 
+  /* Rows written before the audit log covered them get an entry of the
+   * user who brings the file up to date, and the log is sealed. */
+  self->schema_version = G_N_ELEMENTS (migrations);
+  if (from > 0 && from < 6 && !bal_audit_baseline (self, error))
+    {
+      bal_project_rollback (self);
+      self->schema_version = from;
+      return FALSE;
+    }
+
   if (!bal_project_commit (self, error))
+    {
+      self->schema_version = from;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The progress handler runs every PROGRESS_INTERVAL steps of the virtual
+ * machine; each statement (and each trigger program) that starts resets
+ * the count, so that only one run that goes on and on is stopped. */
+static int
+progress_handler (void *data)
+{
+  guint *calls = data;
+
+  return ++*calls > MAX_STATEMENT_STEPS / PROGRESS_INTERVAL;
+}
+
+static int
+trace_statement (unsigned  type,
+                 void     *data,
+                 void     *p,
+                 void     *x)
+{
+  *(guint *)data = 0;
+
+  return 0;
+}
+
+/* What every connection gets before it reads a byte: no schema object may
+ * call a function that is not harmless, the schema cannot be written by
+ * SQL, no statement runs forever, and triggers and views stay off until
+ * the schema is known to be ours. */
+static void
+harden_connection (sqlite3 *db,
+                   guint   *progress_calls)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_progress_handler (db, PROGRESS_INTERVAL, progress_handler, progress_calls);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_statement, progress_calls);
+  sqlite3_busy_timeout (db, 2000);
+  sqlite3_extended_result_codes (db, TRUE);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 64 * 1024 * 1024);
+}
+
+static void
+enable_schema (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 1, NULL);
+}
+
+/* The schema objects our migrations make, up to @version: "type name" to
+ * their SQL ("" for the indexes SQLite makes itself). Made once per version
+ * in a database in memory. */
+static GHashTable *
+expected_schema (int      version,
+                 GError **error)
+{
+  static GHashTable *cache[G_N_ELEMENTS (migrations) + 1];
+  static GMutex lock;
+  g_autoptr(GHashTable) schema = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_mutex_lock (&lock);
+  if (cache[version] != NULL)
+    {
+      schema = g_hash_table_ref (cache[version]);
+      g_mutex_unlock (&lock);
+      return g_steal_pointer (&schema);
+    }
+
+  schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  for (int step = 0; step < version; step++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (migrations[step], 0, error);
+      g_autofree char *sql = NULL;
+
+      if (bytes == NULL)
+        goto out;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_FAILED,
+                       "Schema step %d: %s", step + 1, sqlite3_errmsg (db));
+          goto out;
+        }
+    }
+
+  sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (schema,
+                         g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)),
+                         g_strdup (sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text (stmt, 2)));
+  cache[version] = g_hash_table_ref (schema);
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_mutex_unlock (&lock);
+
+  return cache[version] == schema ? g_steal_pointer (&schema) : NULL;
+}
+
+static const char *
+object_kind (const char *type)
+{
+  if (g_str_equal (type, "table"))
+    return _("table");
+  if (g_str_equal (type, "index"))
+    return _("index");
+  if (g_str_equal (type, "trigger"))
+    return _("trigger");
+  if (g_str_equal (type, "view"))
+    return _("view");
+  return type;
+}
+
+/* Every table, column, index, trigger and view in the file must be one that
+ * our migrations make, with the same SQL, and none may be missing. Reads
+ * only the schema table: nothing of the file's schema runs before this. */
+static gboolean
+verify_schema (BalProject  *self,
+               GError     **error)
+{
+  g_autoptr(GHashTable) expected = expected_schema (self->schema_version, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  int rc;
+
+  if (expected == NULL)
     return FALSE;
 
-  self->schema_version = G_N_ELEMENTS (migrations);
+  if (sqlite3_prepare_v2 (self->db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      bal_project_set_sqlite_error (self, error);
+      return FALSE;
+    }
+
+  while (problem == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *sql = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text (stmt, 2);
+      g_autofree char *id = g_strdup_printf ("%s %s", type ? type : "", name ? name : "");
+      gpointer orig_key = NULL, wanted = NULL;
+
+      /* The statistics ANALYZE keeps only steer the query planner. */
+      if (g_strcmp0 (type, "table") == 0 && (g_strcmp0 (name, "sqlite_stat1") == 0 || g_strcmp0 (name, "sqlite_stat4") == 0))
+        continue;
+
+      if (!g_hash_table_lookup_extended (expected, id, &orig_key, &wanted))
+        problem = g_strdup_printf (_("it has an unknown %s “%s”"), object_kind (type ? type : ""), name ? name : "");
+      else if (g_strcmp0 (wanted, sql) != 0)
+        problem = g_strdup_printf (_("its %s “%s” was altered"), object_kind (type), name);
+      else
+        g_hash_table_add (seen, orig_key);
+    }
+  if (problem == NULL && rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  g_hash_table_iter_init (&iter, expected);
+  while (problem == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (seen, key))
+      {
+        const char *space = strchr (key, ' ');
+        g_autofree char *type = g_strndup (key, space - (const char *)key);
+
+        problem = g_strdup_printf (_("its %s “%s” is missing"), object_kind (type), space + 1);
+      }
+
+  if (problem != NULL)
+    {
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_UNTRUSTED,
+                   _("“%s” was changed outside Balans and is not opened: %s. Ask the sender for a copy saved by Balans."),
+                   self->path, problem);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -357,16 +610,22 @@ fold_function (sqlite3_context  *context,
   sqlite3_result_text (context, folded, -1, g_free);
 }
 
-static gboolean
-configure_connection (BalProject  *self,
-                      GError     **error)
+/* Our SQL functions. The ones the audit triggers call are harmless and
+ * marked so; the rest are for our own statements only. */
+static void
+register_functions (BalProject *self)
 {
-  sqlite3_busy_timeout (self->db, 2000);
-  sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_create_function (self->db, "balans_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, fold_function, NULL, NULL);
   bal_audit_register (self->db, self);
+}
+
+static gboolean
+configure_connection (BalProject  *self,
+                      GError     **error)
+{
+  register_functions (self);
 
   /* The rollback journal leaves nothing beside the file at rest. */
   return bal_project_exec (self, "PRAGMA foreign_keys = ON", error) &&
@@ -414,6 +673,10 @@ bal_project_create (GFile       *file,
       return NULL;
     }
 
+  self->identity = bal_identity_get_default (error);
+  if (self->identity == NULL)
+    return NULL;
+
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
@@ -423,6 +686,8 @@ bal_project_create (GFile       *file,
                    self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       goto failed;
     }
+  harden_connection (self->db, &self->progress_calls);
+  enable_schema (self->db);
 
   if (!configure_connection (self, error) ||
       !bal_project_exec (self, "PRAGMA application_id = 1111575635", error) ||
@@ -431,20 +696,17 @@ bal_project_create (GFile       *file,
 
   now = bal_now_iso8601 ();
   stmt = bal_project_prepare (self,
-                              "INSERT INTO project (id, organisation, created, modified) "
-                              "VALUES (1, ?1, ?2, ?2)",
+                              "INSERT INTO project (id, organisation, created, modified, uuid) "
+                              "VALUES (1, ?1, ?2, ?2, lower (hex (randomblob (16))))",
                               error);
   if (stmt == NULL)
     goto failed;
 
   sqlite3_bind_text (stmt, 1, organisation ? organisation : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      bal_project_set_sqlite_error (self, error);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!bal_project_step_done (self, stmt, error) ||
+      !load_project_row (self, error))
+    goto failed;
 
   return g_steal_pointer (&self);
 
@@ -455,48 +717,62 @@ failed:
 }
 
 static gboolean
-has_sqlite_header (const char  *path,
-                   GError     **error)
+load_project_row (BalProject  *self,
+                  GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  gsize n_read = 0;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return FALSE;
+  if (self->schema_version < 6)
+    return TRUE;
 
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, error))
-    return FALSE;
-
-  if (n_read < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, review_copy FROM project WHERE id = 1", -1, &stmt, NULL) != SQLITE_OK)
     {
-      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_NOT_A_PROJECT,
-                   _("“%s” is not a Balans project: it is not a database file."),
-                   path);
+      bal_project_set_sqlite_error (self, error);
       return FALSE;
     }
 
-  return TRUE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_free (self->uuid);
+      self->uuid = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      self->review_copy = sqlite3_column_int (stmt, 1) != 0;
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
+                 _("“%s” is damaged: it has no project record."), self->path);
+  else
+    bal_project_set_sqlite_error (self, error);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_ROW;
 }
+
+typedef enum
+{
+  OPEN_WRITE,
+  OPEN_READ,              /* read-only, checked like an open for writing */
+  OPEN_SECOND_CONNECTION, /* read-only, beside an open that did the checks */
+} OpenMode;
 
 static BalProject *
 open_project (GFile     *file,
-              gboolean   read_only,
+              OpenMode   mode,
               GError   **error)
 {
   g_autoptr(BalProject) self = NULL;
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *check = NULL;
+  gboolean read_only = mode != OPEN_WRITE;
+  GStatBuf st;
   int app_id;
   int rc;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = project_new (file);
+  self->read_only = read_only;
 
   if (self->path == NULL)
     {
@@ -512,14 +788,19 @@ open_project (GFile     *file,
       return NULL;
     }
 
-  if (!has_sqlite_header (self->path, &local_error))
+  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR) ||
+      (g_stat (self->path, &st) == 0 && st.st_size == 0))
     {
-      if (local_error->domain == BAL_PROJECT_ERROR)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_FAILED,
-                     _("Could not read “%s”: %s."), self->path, local_error->message);
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Balans project: it is not a database file."), self->path);
       return NULL;
+    }
+
+  if (mode == OPEN_WRITE)
+    {
+      self->identity = bal_identity_get_default (error);
+      if (self->identity == NULL)
+        return NULL;
     }
 
   rc = sqlite3_open_v2 (self->path, &self->db, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, NULL);
@@ -527,31 +808,43 @@ open_project (GFile     *file,
     {
       g_set_error (error, BAL_PROJECT_ERROR,
                    rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN ? BAL_PROJECT_ERROR_READ_ONLY : BAL_PROJECT_ERROR_FAILED,
-                   _("Could not open “%s” for writing: %s."),
+                   read_only ? _("Could not open “%s”: %s.") : _("Could not open “%s” for writing: %s."),
                    self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       bal_project_close (self);
       return NULL;
     }
+  harden_connection (self->db, &self->progress_calls);
 
-  sqlite3_busy_timeout (self->db, 2000);
-  sqlite3_extended_result_codes (self->db, TRUE);
-
-  /* Nothing is written before the file is known to be ours, sound and not too new. */
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW ||
-      (check = (const char *)sqlite3_column_text (stmt, 0)) == NULL ||
-      strcmp (check, "ok") != 0)
+  if (!read_only && sqlite3_db_readonly (self->db, "main") == 1)
     {
-      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
-                   self->path, check ? check : sqlite3_errmsg (self->db));
-      sqlite3_finalize (stmt);
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only: it can be read and exported, but not changed. To edit it, save a copy or make it writable."),
+                   self->path);
       bal_project_close (self);
       return NULL;
     }
-  sqlite3_finalize (stmt);
 
+  /* Nothing is written, and nothing of the file's schema runs, before the
+   * file is known to be ours, as our migrations made it, and sound. The
+   * header's pragmas read no schema. The header is read by SQLite, never
+   * through a descriptor of our own: closing that would drop SQLite's
+   * locks on the file. */
   app_id = pragma_int (self->db, "PRAGMA application_id");
+  rc = sqlite3_errcode (self->db) & 0xff;
+  if (app_id == -1 && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED))
+    {
+      bal_project_set_sqlite_error (self, error);
+      bal_project_close (self);
+      return NULL;
+    }
+  if (app_id == -1 && rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_NOT_A_PROJECT,
+                   _("“%s” is not a Balans project: it is not a database file."),
+                   self->path);
+      bal_project_close (self);
+      return NULL;
+    }
   if (app_id != BAL_PROJECT_APPLICATION_ID)
     {
       g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_NOT_A_PROJECT,
@@ -580,12 +873,48 @@ open_project (GFile     *file,
       return NULL;
     }
 
+  if (!verify_schema (self, error))
+    {
+      bal_project_close (self);
+      return NULL;
+    }
+
+  if (mode != OPEN_SECOND_CONNECTION)
+    {
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW ||
+          (check = (const char *)sqlite3_column_text (stmt, 0)) == NULL ||
+          strcmp (check, "ok") != 0)
+        {
+          int code = sqlite3_errcode (self->db) & 0xff;
+
+          if (rc != SQLITE_ROW && code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+            bal_project_set_sqlite_error (self, error);
+          else
+            g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
+                         _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
+                         self->path, check ? check : sqlite3_errmsg (self->db));
+          sqlite3_finalize (stmt);
+          bal_project_close (self);
+          return NULL;
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  enable_schema (self->db);
+
+  if (!load_project_row (self, error))
+    {
+      bal_project_close (self);
+      return NULL;
+    }
+
   if (read_only)
     {
       /* A reader sees the file as it is: no migration, nothing purged. */
-      sqlite3_create_function (self->db, "balans_fold", 1,
-                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                               NULL, fold_function, NULL, NULL);
+      register_functions (self);
       if (self->schema_version < bal_project_latest_version ())
         {
           g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_FAILED,
@@ -593,6 +922,12 @@ open_project (GFile     *file,
           bal_project_close (self);
           return NULL;
         }
+      if (mode == OPEN_READ && !bal_audit_verify_integrity (self, self->findings, error))
+        {
+          bal_project_close (self);
+          return NULL;
+        }
+      bal_project_set_review_mode (self, self->review_copy);
       return g_steal_pointer (&self);
     }
 
@@ -603,16 +938,32 @@ open_project (GFile     *file,
     }
 
   if (self->schema_version < bal_project_latest_version () &&
-      !run_migrations (self, self->schema_version, error))
+      (!run_migrations (self, self->schema_version, error) || !load_project_row (self, error)))
     {
       g_prefix_error (error, _("Could not update “%s” to this version of Balans: "), self->path);
       bal_project_close (self);
       return NULL;
     }
 
-  /* Deletions are kept for undo until the project is opened again. */
-  if (!bal_project_exec (self, "DELETE FROM job WHERE deleted IS NOT NULL", error))
+  if (!bal_audit_verify_integrity (self, self->findings, error))
     {
+      bal_project_close (self);
+      return NULL;
+    }
+
+  /* A review copy opens in review mode, and nothing is written on open. */
+  if (self->review_copy)
+    {
+      bal_project_set_review_mode (self, TRUE);
+      return g_steal_pointer (&self);
+    }
+
+  /* Deletions are kept for undo until the project is opened again. */
+  if (!bal_project_begin (self, error) ||
+      !bal_project_exec (self, "DELETE FROM job WHERE deleted IS NOT NULL", error) ||
+      !bal_project_commit (self, error))
+    {
+      bal_project_rollback (self);
       bal_project_close (self);
       return NULL;
     }
@@ -624,7 +975,7 @@ BalProject *
 bal_project_open (GFile   *file,
                   GError **error)
 {
-  return open_project (file, FALSE, error);
+  return open_project (file, OPEN_WRITE, error);
 }
 
 /* A second, read-only connection to a project, for work in another thread
@@ -633,7 +984,16 @@ BalProject *
 bal_project_open_read_only (GFile   *file,
                             GError **error)
 {
-  return open_project (file, TRUE, error);
+  return open_project (file, OPEN_SECOND_CONNECTION, error);
+}
+
+/* A project opened only to be read (a read-only file, or a command that
+ * only reads), verified as an open for editing is. */
+BalProject *
+bal_project_open_for_reading (GFile   *file,
+                              GError **error)
+{
+  return open_project (file, OPEN_READ, error);
 }
 
 void
@@ -833,6 +1193,134 @@ bal_project_set_actor (BalProject *self,
   self->actor = g_strdup (actor && *actor ? actor : g_get_real_name ());
 }
 
+void
+bal_integrity_finding_free (BalIntegrityFinding *finding)
+{
+  if (finding == NULL)
+    return;
+
+  g_free (finding->message);
+  g_free (finding);
+}
+
+gboolean
+bal_project_is_read_only (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), TRUE);
+
+  return self->read_only;
+}
+
+const char *
+bal_project_get_uuid (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), NULL);
+
+  return self->uuid;
+}
+
+BalIdentity *
+bal_project_get_identity (BalProject  *self,
+                          GError     **error)
+{
+  if (self->identity == NULL)
+    self->identity = bal_identity_get_default (error);
+
+  return self->identity;
+}
+
+gboolean
+bal_project_is_review_copy (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  return self->review_copy;
+}
+
+/* What was found, when the project was opened, that Balans did not write. */
+GPtrArray *
+bal_project_get_findings (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), NULL);
+
+  return self->findings;
+}
+
+gboolean
+bal_project_job_has_finding (BalProject *self,
+                             gint64      job_id)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  for (guint i = 0; i < self->findings->len; i++)
+    if (((BalIntegrityFinding *)g_ptr_array_index (self->findings, i))->job_id == job_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+set_review_copy (BalProject  *self,
+                 gboolean     review_copy,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (self->read_only)
+    {
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” is read-only: the change was not saved."), self->path);
+      return FALSE;
+    }
+
+  /* Prepared with the authorizer off: leaving review mode is the one
+   * change a review copy allows, and only through here. */
+  sqlite3_set_authorizer (self->db, NULL, NULL);
+  if (sqlite3_prepare_v2 (self->db, "UPDATE project SET review_copy = ?1 WHERE id = 1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      bal_project_set_sqlite_error (self, error);
+      bal_project_set_review_mode (self, self->review);
+      return FALSE;
+    }
+  sqlite3_bind_int (stmt, 1, review_copy);
+  ok = bal_project_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+
+  if (ok)
+    {
+      self->review_copy = review_copy;
+      bal_project_set_review_mode (self, review_copy);
+      bal_project_emit_changed (self, "review");
+    }
+  else
+    bal_project_set_review_mode (self, self->review);
+
+  return ok;
+}
+
+/* Marks the file as a review copy: every Balans that opens it is in review
+ * mode, until someone leaves it with bal_project_leave_review(). */
+gboolean
+bal_project_send_for_review (BalProject  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  return set_review_copy (self, TRUE, error);
+}
+
+/* Leaves review mode for good: recorded in the audit log, under this user's
+ * name and key. The caller asks the user first. */
+gboolean
+bal_project_leave_review (BalProject  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  return set_review_copy (self, FALSE, error);
+}
+
 static int
 review_authorizer (void       *data,
                    int         action,
@@ -841,7 +1329,7 @@ review_authorizer (void       *data,
                    const char *unused2,
                    const char *unused3)
 {
-  static const char * const writable[] = { "remark", "job_status", "audit_log", NULL };
+  static const char * const writable[] = { "remark", "job_status", "audit_log", "audit_seal", "signer", NULL };
 
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE)
     return SQLITE_OK;
@@ -860,10 +1348,11 @@ bal_project_set_review_mode (BalProject *self,
 {
   g_return_if_fail (BAL_IS_PROJECT (self));
 
-  self->review = review;
+  /* A review copy stays in review mode, whoever opens it. */
+  self->review = review || self->review_copy;
   /* Statements are authorized when prepared: prepare them anew. */
   g_hash_table_remove_all (self->statements);
-  sqlite3_set_authorizer (self->db, review ? review_authorizer : NULL, self);
+  sqlite3_set_authorizer (self->db, self->review ? review_authorizer : NULL, self);
 }
 
 gboolean

@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "bal-identity.h"
+
 G_BEGIN_DECLS
 
 #define BAL_PROJECT_ERROR (bal_project_error_quark ())
@@ -23,7 +25,20 @@ typedef enum
   BAL_PROJECT_ERROR_CORRUPT,
   BAL_PROJECT_ERROR_READ_ONLY,
   BAL_PROJECT_ERROR_INVALID,
+  BAL_PROJECT_ERROR_BUSY,
+  BAL_PROJECT_ERROR_UNTRUSTED,
 } BalProjectError;
+
+/* Something in a project that Balans did not write: found when the file is
+ * opened or checked. @audit_id and @job_id are 0 when it is about neither. */
+typedef struct
+{
+  gint64  audit_id;
+  gint64  job_id;
+  char   *message;
+} BalIntegrityFinding;
+
+void          bal_integrity_finding_free       (BalIntegrityFinding *finding);
 
 /* "BALS": marks a SQLite file as a Balans project. */
 #define BAL_PROJECT_APPLICATION_ID 0x42414c53
@@ -41,6 +56,8 @@ BalProject   *bal_project_create               (GFile        *file,
 BalProject   *bal_project_open                 (GFile        *file,
                                                 GError      **error);
 BalProject   *bal_project_open_read_only       (GFile        *file,
+                                                GError      **error);
+BalProject   *bal_project_open_for_reading     (GFile        *file,
                                                 GError      **error);
 void          bal_project_close                (BalProject   *self);
 
@@ -75,6 +92,8 @@ void          bal_project_set_sqlite_error     (BalProject   *self,
 void          bal_project_touch                (BalProject   *self);
 void          bal_project_emit_changed         (BalProject   *self,
                                                 const char   *what);
+BalIdentity  *bal_project_get_identity         (BalProject   *self,
+                                                GError      **error);
 
 typedef struct
 {
@@ -100,6 +119,16 @@ void          bal_project_set_actor            (BalProject   *self,
 void          bal_project_set_review_mode      (BalProject   *self,
                                                 gboolean      review);
 gboolean      bal_project_get_review_mode      (BalProject   *self);
+gboolean      bal_project_is_read_only         (BalProject   *self);
+const char   *bal_project_get_uuid             (BalProject   *self);
+gboolean      bal_project_is_review_copy       (BalProject   *self);
+gboolean      bal_project_send_for_review      (BalProject   *self,
+                                                GError      **error);
+gboolean      bal_project_leave_review         (BalProject   *self,
+                                                GError      **error);
+GPtrArray    *bal_project_get_findings         (BalProject   *self);
+gboolean      bal_project_job_has_finding      (BalProject   *self,
+                                                gint64        job_id);
 
 char         *bal_now_iso8601                  (void);
 char         *bal_fold                         (const char   *text);

@@ -297,6 +297,7 @@ show_reference (BalHandbookPage *self,
   static const char * const rule_titles[] = { N_("Lighter"), N_("Equal"), N_("Heavier") };
   g_autoptr(BalReference) reference = NULL;
   g_autoptr(GError) error = NULL;
+  /* code may be self->shown_code itself, which is replaced below. */
   g_autofree char *code_copy = g_strdup (code);
   g_autofree char *alternatives = NULL;
   g_autofree char *meta = NULL;
@@ -312,7 +313,7 @@ show_reference (BalHandbookPage *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
 
-  reference = bal_handbook_get_reference (self->project, code, &error);
+  reference = bal_handbook_get_reference (self->project, self->shown_code, &error);
   if (reference == NULL)
     {
       g_clear_pointer (&self->shown_code, g_free);

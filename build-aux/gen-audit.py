@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+# gen-audit.py: writes the audit triggers of schema step 6 and the table of
+# audited rows that bal-audit.c checks against the log, from one list, so
+# that the log and its cross-check can never describe a row differently.
+#
+#   build-aux/gen-audit.py   (run from the project root; commit both outputs)
+
+# table, key expression, job expression (or None), columns in the JSON,
+# whether the triggers are new in step 6, and which actions are logged.
+TABLES = [
+    ("job", "CAST ({p}id AS TEXT)", "{p}id",
+     ["title", "department", "reports_to", "incumbents", "deleted"], False, None),
+    ("answer", "CAST ({p}job_id || '/' || {p}question_id AS TEXT)", "{p}job_id",
+     [("question", "question_id"), ("option", "option_id"), "evidence"], False, None),
+    ("decision", "CAST ({p}id AS TEXT)", "{p}job_id",
+     [("reference", "reference_code"), "grade", "verdict", "justification", "departure", "evaluator"], False, ("insert",)),
+    ("job_status", "CAST ({p}id AS TEXT)", "{p}job_id", ["status", "note"], False, None),
+    ("remark", "CAST ({p}id AS TEXT)", "{p}job_id", ["role", "author", "text", "resolved"], False, None),
+    ("decision_verdict", "CAST ({p}decision_id || '/' || {p}characteristic_id AS TEXT)",
+     "(SELECT job_id FROM decision WHERE id = {p}decision_id)",
+     ["job_level", "reference_level", "proposed_verdict", "verdict", "note"], True, ("insert", "delete")),
+    ("project", "CAST ({p}id AS TEXT)", None, ["review_copy"], True, ("insert", "update")),
+    ("handbook", "CAST ({p}id AS TEXT)", None, ["name", "sector", "version"], True, None),
+    ("grade", "CAST ({p}position AS TEXT)", None, ["name"], True, None),
+    ("characteristic", "CAST ({p}id AS TEXT)", None, ["position", "name", "levels"], True, None),
+    ("characteristic_level", "CAST ({p}characteristic_id || '/' || {p}level AS TEXT)", None, ["description"], True, None),
+    ("family", "CAST ({p}id AS TEXT)", None, ["name", "position"], True, None),
+    ("reference_function", "CAST ({p}id AS TEXT)", None,
+     ["code", "title", "family_id", "grade", "grade_range", "position", "purpose", "complexity",
+      "autonomy", "risk", "physical", "context", "knowledge_level", "span_min", "span_max"], True, None),
+    ("alternative_title", "CAST ({p}reference_id || '/' || {p}position AS TEXT)", None, ["title"], True, None),
+    ("activity_group", "CAST ({p}id AS TEXT)", None, ["reference_id", "position", "label", "title"], True, None),
+    ("activity", "CAST ({p}group_id || '/' || {p}position AS TEXT)", None, ["text"], True, None),
+    ("application_rule", "CAST ({p}reference_id || '/' || {p}kind AS TEXT)", None, ["condition", "grade", "guessed"], True, None),
+    ("reference_profile", "CAST ({p}reference_id || '/' || {p}characteristic_id AS TEXT)", None, ["level", "derived"], True, None),
+    ("question", "CAST ({p}id AS TEXT)", None, ["position", "characteristic_id", "text", "help", "fact"], True, None),
+    ("question_option", "CAST ({p}question_id || '/' || {p}id AS TEXT)", None,
+     ["position", "level", "text", "fact_value"], True, None),
+]
+
+
+def json_expr(columns, p):
+    parts = []
+    for c in columns:
+        key, col = (c, c) if isinstance(c, str) else c
+        parts.append("'%s', %s%s" % (key, p, col))
+    return "balans_json (%s)" % ", ".join(parts)
+
+
+def trigger(table, key, job, columns, action):
+    row = "OLD." if action == "delete" else "NEW."
+    when = "AFTER UPDATE OF review_copy" if (table == "project" and action == "update") else "AFTER " + action.upper()
+    old = "NULL" if action == "insert" else json_expr(columns, "OLD.")
+    new = "NULL" if action == "delete" else json_expr(columns, "NEW.")
+    job_sql = job.format(p=row) if job else "NULL"
+    return f"""CREATE TRIGGER audit_{table}_{action} {when} ON {table}
+BEGIN
+  INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
+  SELECT e.at, e.actor, '{table}', e.row_key, {job_sql}, '{action}', e.old_value, e.new_value,
+         balans_audit_hash ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+                            e.at, e.actor, '{table}', e.row_key, '{action}', e.old_value, e.new_value)
+  FROM (SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') AS at, balans_actor () AS actor,
+               {key.format(p=row)} AS row_key, {old} AS old_value, {new} AS new_value) AS e;
+END;
+"""
+
+
+HEADER = """-- Schema step 6: integrity. Written by build-aux/gen-audit.py: edit that, not this.
+--
+-- The triggers of step 5 are made anew with balans_json(), which Balans
+-- marks harmless, since SQLite's json_object() may not run in a trigger of
+-- a file that is not trusted (PRAGMA trusted_schema = OFF).
+--
+-- Every change to the handbook, the questionnaire, jobs, answers, decisions
+-- with their verdicts, statuses and remarks is in the audit log; every
+-- transaction's last log row is sealed with its author's Ed25519 key
+-- (audit_seal, over the project's uuid and the row's chained hash); the
+-- public keys and the names they belong to are in signer. A project marked
+-- as a review copy opens in review mode in every Balans.
+
+ALTER TABLE project ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+ALTER TABLE project ADD COLUMN review_copy INTEGER NOT NULL DEFAULT 0 CHECK (review_copy IN (0, 1));
+UPDATE project SET uuid = lower (hex (randomblob (16))) WHERE uuid = '';
+
+CREATE INDEX audit_log_row ON audit_log (table_name, row_key);
+
+CREATE TABLE signer (
+  fingerprint TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  public_key  BLOB NOT NULL CHECK (length (public_key) = 32),
+  PRIMARY KEY (fingerprint, name)
+);
+
+-- kind 'edit': the signer wrote the entries since the seal before;
+-- 'upgrade': the signer brought an older file up to date and vouches for
+-- the entries it had, whoever wrote them.
+CREATE TABLE audit_seal (
+  audit_id    INTEGER PRIMARY KEY REFERENCES audit_log (id),
+  kind        TEXT NOT NULL CHECK (kind IN ('edit', 'upgrade')),
+  fingerprint TEXT NOT NULL,
+  signature   BLOB NOT NULL CHECK (length (signature) = 64),
+  at          TEXT NOT NULL
+);
+
+CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON audit_seal
+BEGIN
+  SELECT RAISE (ABORT, 'the audit log is append-only');
+END;
+
+CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON audit_seal
+BEGIN
+  SELECT RAISE (ABORT, 'the audit log is append-only');
+END;
+
+"""
+
+
+def main():
+    sql = [HEADER]
+    for table, key, job, columns, new, actions in TABLES:
+        for action in actions or ("insert", "update", "delete"):
+            if not new:
+                sql.append("DROP TRIGGER audit_%s_%s;\n" % (table, action))
+            sql.append(trigger(table, key, job, columns, action))
+            sql.append("\n")
+    with open("resources/schema/006-integrity.sql", "w") as f:
+        f.write("".join(sql).rstrip("\n") + "\n")
+
+    c = ["/* bal-audit-tables.h: the audited tables, as the triggers describe their rows.\n"
+         " * Written by build-aux/gen-audit.py: edit that, not this. */\n\n"
+         "static const struct\n{\n  const char *table;\n  const char *key;\n  const char *job;\n  const char *value;\n}"
+         " audited_tables[] = {\n"]
+    for table, key, job, columns, new, actions in TABLES:
+        jobexpr = job.format(p="") if job else "NULL"
+        c.append('  { "%s",\n    "%s",\n    "%s",\n    "%s" },\n'
+                 % (table, key.format(p=""), jobexpr.replace('"', '\\"'), json_expr(columns, "").replace('"', '\\"')))
+    c.append("};\n")
+    with open("app/core/bal-audit-tables.h", "w") as f:
+        f.write("".join(c))
+
+
+main()
