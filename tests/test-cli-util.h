@@ -20,6 +20,9 @@ BalRun *bal_run_cli_argv  (const char * const *args);
 BalRun *bal_run_program   (const char * const *argv);
 char   *bal_test_query_text (const char *path,
                              const char *sql);
+void    bal_test_attack   (const char *path,
+                           const char *sql);
+GBytes *bal_test_file_bytes (const char *path);
 void    bal_run_free      (BalRun *run);
 void    bal_remove_tree   (const char *dir);
 

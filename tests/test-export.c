@@ -10,6 +10,7 @@
 #include <utime.h>
 
 #include "bal-demo.h"
+#include "bal-audit.h"
 #include "bal-export.h"
 #include "bal-grading.h"
 #include "bal-jobs.h"
@@ -170,6 +171,8 @@ test_workbook (Fixture       *f,
   g_autoptr(GFile) target = g_file_new_for_path (out);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *expected_head = NULL;
   JsonObject *book;
   JsonArray *sheets;
   int row;
@@ -230,6 +233,13 @@ test_workbook (Fixture       *f,
   /* The handbook sheet lists the reference function that was used. */
   g_assert_cmpint (find_row (book, "Handbook", 0, "KS.02"), >, 0);
   g_assert_cmpint (find_row (book, "Handbook", 0, "KS.01"), ==, -1);
+
+  /* The fingerprint of the signed log's head, for the works council's minutes. */
+  head = bal_audit_head_fingerprint (f->project);
+  g_assert_nonnull (head);
+  g_assert_true (g_str_has_prefix (head, "entry "));
+  expected_head = g_strdup_printf ("Audit log head: %s", head);
+  g_assert_cmpint (find_row (book, "Handbook", 0, expected_head), ==, 2);
 }
 
 static void

@@ -83,38 +83,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* What an attacker does with the sqlite3 library: any SQL, no Balans. */
-static void
-attack (const char *path,
-        const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static GBytes *
-file_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 static void
 assert_unchanged (GBytes     *before,
                   const char *path)
 {
-  g_autoptr(GBytes) after = file_bytes (path);
+  g_autoptr(GBytes) after = bal_test_file_bytes (path);
 
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -125,7 +98,7 @@ static void
 assert_refused (Fixture    *f,
                 const char *object)
 {
-  g_autoptr(GBytes) before = file_bytes (f->path);
+  g_autoptr(GBytes) before = bal_test_file_bytes (f->path);
   g_autoptr(GFile) file = g_file_new_for_path (f->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(BalProject) project = NULL;
@@ -165,7 +138,7 @@ test_trigger_on_open (Fixture       *f,
 
   /* Fired by the purge of deleted jobs that a writable open runs: it would
    * record a decision in the victim's name. */
-  attack (f->path,
+  bal_test_attack (f->path,
           "CREATE TRIGGER job_purge_log AFTER DELETE ON job BEGIN "
           "  INSERT INTO decision (job_id, reference_code, grade, verdict, justification, decided) "
           "  SELECT id, 'KS.02', 'L', 'heavier', 'Zo besloten.', '2026-01-01' FROM job WHERE deleted IS NULL; "
@@ -179,7 +152,7 @@ static void
 test_recursive_hang (Fixture       *f,
                      gconstpointer  data)
 {
-  attack (f->path,
+  bal_test_attack (f->path,
           "CREATE TRIGGER job_forever AFTER DELETE ON job BEGIN "
           "  SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c); "
           "END;");
@@ -190,7 +163,7 @@ static void
 test_unknown_view (Fixture       *f,
                    gconstpointer  data)
 {
-  attack (f->path, "CREATE VIEW jobs_overview AS SELECT * FROM job;");
+  bal_test_attack (f->path, "CREATE VIEW jobs_overview AS SELECT * FROM job;");
   assert_refused (f, "jobs_overview");
 }
 
@@ -198,7 +171,7 @@ static void
 test_altered_trigger (Fixture       *f,
                       gconstpointer  data)
 {
-  attack (f->path,
+  bal_test_attack (f->path,
           "DROP TRIGGER decision_is_final; "
           "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision BEGIN SELECT 1; END;");
   assert_refused (f, "decision_is_final");
@@ -300,7 +273,7 @@ test_decision_edited (Fixture       *f,
   g_autoptr(BalRun) history = NULL;
   g_autofree char *decision = g_strdup_printf ("decision %" G_GINT64_FORMAT " was changed outside Balans", f->decision);
 
-  attack (f->path,
+  bal_test_attack (f->path,
           "DROP TRIGGER decision_is_final; "
           "UPDATE decision SET grade = 'L'; "
           "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n"
@@ -367,7 +340,7 @@ test_log_rewritten (Fixture       *f,
                    "BEGIN\n"
                    "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"
                    "END;");
-  attack (f->path, sql->str);
+  bal_test_attack (f->path, sql->str);
 
   findings = open_findings (f);
   g_assert_false (has_finding (findings, "does not match the entries before it", 0));
@@ -403,7 +376,7 @@ test_newest_rows_deleted (Fixture       *f,
   /* The consultant has seen the file as it was. */
   g_assert_cmpuint (count_findings (f), ==, 0);
 
-  attack (f->path, sql);
+  bal_test_attack (f->path, sql);
 
   findings = open_findings (f);
   g_assert_true (has_finding (findings, expected, 0));
@@ -457,7 +430,7 @@ test_review_copy_cli (Fixture       *f,
   g_autofree char *council = NULL;
 
   g_assert_cmpint (send->status, ==, 0);
-  before = file_bytes (f->path);
+  before = bal_test_file_bytes (f->path);
 
   /* Opening writes nothing: not even the purge of deleted jobs. */
   project = bal_project_open (file, &error);
@@ -561,7 +534,7 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (g_mkdir (user_dir, 0777), ==, 0);
   g_assert_cmpint (g_chmod (user_dir, 0777), ==, 0);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  before = file_bytes (f->path);
+  before = bal_test_file_bytes (f->path);
   g_setenv ("BALANS_DATA_DIR", user_dir, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (reads) + 1; i++)

@@ -171,9 +171,15 @@ bal_test_save_screenshot (GtkWidget  *widget,
     return;
 
   path = g_build_filename (dir, name, NULL);
-  bal_test_iterate ();
-  if (!bal_test_screenshot (widget, path))
-    g_test_message ("no screenshot %s: nothing rendered yet", name);
+  /* A page just shown is drawn in a frame or two. */
+  for (guint i = 0; i < 40; i++)
+    {
+      bal_test_iterate ();
+      if (bal_test_screenshot (widget, path))
+        return;
+      g_usleep (25 * 1000);
+    }
+  g_test_message ("no screenshot %s: nothing rendered yet", name);
 }
 
 /* The first column of the first row of @sql, read from @path by a

@@ -5,9 +5,11 @@
  */
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "bal-application.h"
 #include "bal-demo.h"
+#include "bal-grading.h"
 #include "bal-jobs.h"
 #include "bal-review-page.h"
 #include "bal-window.h"
@@ -109,7 +111,7 @@ test_review_mode (void)
   g_assert_true (bal_window_get_review (window));
   banner = bal_test_find_label (GTK_WIDGET (window), "Review mode: remarks and objections can be recorded");
   g_assert_nonnull (banner);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (banner))));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
 
   /* Gradings cannot change through this window's project. */
   job = bal_jobs_get (bal_window_get_project (window), 1, &error);
@@ -129,6 +131,176 @@ test_review_mode (void)
   bal_remove_tree (dir);
 }
 
+static BalProject *
+graded_project (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalJob) job = bal_job_new ();
+  BalProject *project;
+  BalDecisionInput input = { "KS.02", "D", "Gelijk aan KS.02.", "Klantvragen beantwoorden volgens vaste werkwijzen.", "Iris de Vries", NULL, NULL };
+
+  project = bal_demo_create_empty (file, &error);
+  g_assert_no_error (error);
+  bal_project_set_actor (project, "Iris de Vries");
+  g_free (job->title);
+  job->title = g_strdup ("Medewerker klantenservice");
+  job->id = bal_jobs_add (project, job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bal_grading_decide (project, job->id, &input, &error), >, 0);
+  g_assert_no_error (error);
+
+  return project;
+}
+
+static BalWindow *
+open_in_window (GFile *file)
+{
+  BalApplication *app = bal_test_application ();
+  BalWindow *window = bal_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* A review copy opened as `balans FILE` opens it: review mode without
+ * asking, nothing written, and the leave button offered. */
+static void
+test_review_copy (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-review-copy-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "toetsing.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = graded_project (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(BalJob) job = NULL;
+  GtkWidget *banner, *leave, *stack;
+  BalWindow *window;
+
+  g_assert_true (bal_project_send_for_review (project, &error));
+  g_assert_no_error (error);
+  bal_project_close (project);
+  before = bal_test_file_bytes (path);
+
+  window = open_in_window (file);
+  g_assert_true (bal_window_get_review (window));
+  banner = bal_test_find_label (GTK_WIDGET (window), "Review copy: remarks and objections can be recorded");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
+  leave = bal_test_find_button (GTK_WIDGET (window), "_Leave Review Mode…");
+  g_assert_nonnull (leave);
+  g_assert_true (gtk_widget_get_visible (leave));
+
+  /* Even when asked for editing, the project stays in review mode. */
+  bal_window_set_project (window, bal_window_get_project (window), FALSE);
+  g_assert_true (bal_window_get_review (window));
+  job = bal_jobs_get (bal_window_get_project (window), 1, &error);
+  g_assert_no_error (error);
+  g_free (job->title);
+  job->title = g_strdup ("Ander");
+  g_assert_false (bal_jobs_update (bal_window_get_project (window), job, &error));
+  g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
+
+  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
+  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "review");
+  /* The signatures, with the fingerprint of the log's head, lead the review page. */
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Signatures"));
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Iris de Vries (you)"));
+  for (guint i = 0; i < 20; i++)
+    {
+      bal_test_iterate ();
+      g_usleep (25 * 1000);
+    }
+  bal_test_save_screenshot (GTK_WIDGET (window), "review-copy.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
+  bal_remove_tree (dir);
+}
+
+/* A decision changed with the sqlite3 shell: the banner says so, and the
+ * job is marked in the list. */
+static void
+test_changed_outside (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-changed-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "klant.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = graded_project (path);
+  GtkWidget *banner;
+  BalWindow *window;
+
+  bal_project_close (project);
+  bal_test_attack (path,
+                   "DROP TRIGGER decision_is_final; UPDATE decision SET grade = 'L'; "
+                   "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n"
+                   "BEGIN\n"
+                   "  SELECT RAISE (ABORT, 'a decision is never changed: record a revision');\n"
+                   "END;");
+
+  window = open_in_window (file);
+  banner = bal_test_find_label (GTK_WIDGET (window), "This project was changed outside Balans: 1 finding");
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "⚠ Changed outside Balans · Grade L"));
+  bal_test_save_screenshot (GTK_WIDGET (window), "changed-outside.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+/* A file with a trigger of its own is refused, by name, and stays as it was. */
+static void
+test_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-refused-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "klant.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = graded_project (path);
+  g_autoptr(GBytes) before = NULL;
+  GListModel *toplevels;
+  GtkWidget *dialog = NULL;
+  BalWindow *window;
+
+  bal_project_close (project);
+  bal_test_attack (path,
+                   "CREATE TRIGGER job_purge_log AFTER DELETE ON job BEGIN "
+                   "  INSERT INTO decision (job_id, reference_code, grade, verdict, justification, decided) "
+                   "  SELECT id, 'KS.02', 'L', 'heavier', 'Zo besloten.', '2026-01-01' FROM job; "
+                   "END;");
+  before = bal_test_file_bytes (path);
+
+  window = open_in_window (file);
+  g_assert_null (bal_window_get_project (window));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = toplevel;
+    }
+  g_assert_nonnull (dialog);
+  bal_test_wait_for_map (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "job_purge_log"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "changed outside Balans"));
+  bal_test_save_screenshot (GTK_WIDGET (window), "refused-window.png");
+  bal_test_save_screenshot (dialog, "refused-dialog.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,6 +311,9 @@ main (int    argc,
   g_test_add_func ("/widgets/welcome", test_welcome);
   g_test_add_func ("/widgets/project/sidebar", test_project_sidebar);
   g_test_add_func ("/widgets/review-mode", test_review_mode);
+  g_test_add_func ("/widgets/review-copy", test_review_copy);
+  g_test_add_func ("/widgets/changed-outside", test_changed_outside);
+  g_test_add_func ("/widgets/refused", test_refused);
 
   return g_test_run ();
 }

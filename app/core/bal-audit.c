@@ -853,3 +853,47 @@ bal_audit_head_fingerprint (BalProject *project)
 
   return fingerprint;
 }
+
+void
+bal_signer_free (BalSigner *signer)
+{
+  if (signer == NULL)
+    return;
+
+  g_free (signer->name);
+  g_free (signer->fingerprint);
+  g_free (signer);
+}
+
+/* The people who signed this project's log, each with the fingerprint of
+ * the key they signed with, by name. */
+GPtrArray *
+bal_audit_signers (BalProject  *project,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) signers = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_signer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project, "SELECT name, fingerprint FROM signer ORDER BY name, fingerprint", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalSigner *signer = g_new0 (BalSigner, 1);
+
+      signer->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      signer->fingerprint = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (signers, signer);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&signers);
+}

@@ -23,6 +23,15 @@ typedef struct
   char   *new_value;
 } BalAuditEntry;
 
+typedef struct
+{
+  char *name;
+  char *fingerprint;
+} BalSigner;
+
+void       bal_signer_free         (BalSigner   *signer);
+GPtrArray *bal_audit_signers       (BalProject  *project,
+                                    GError     **error);
 void       bal_audit_register      (sqlite3     *db,
                                     BalProject  *project);
 char      *bal_audit_hash          (const char  *prev,

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "bal-audit.h"
 #include "bal-export.h"
 #include "bal-grading.h"
 #include "bal-handbook.h"
@@ -49,6 +50,7 @@ typedef struct
   BalProject   *project;
   BalMethod    *method;
   GHashTable   *sheet_names;  /* casefolded, as Excel compares them */
+  const char   *audit_head;
 } Export;
 
 static const char *
@@ -729,6 +731,8 @@ write_handbook (Export      *export,
 
   put_text (sheet, 0, 0, export->method->name, export->title);
   put_text (sheet, 1, 0, version, export->cell);
+  if (export->audit_head != NULL)
+    put_text (sheet, 2, 0, export->audit_head, export->cell);
   put_text (sheet, row, 0, _("Code"), export->header);
   put_text (sheet, row, 1, _("Reference function"), export->header);
   put_text (sheet, row, 2, _("Family"), export->header);
@@ -861,6 +865,9 @@ bal_export_workbook (GFile              *project_file,
   g_autofree char *structure = NULL;
   g_autofree char *handbook = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *audit_head = NULL;
+  g_autofree char *comments = NULL;
   lxw_workbook_options options = { 0 };
   lxw_doc_properties properties = { 0 };
   Export export = { 0 };
@@ -937,7 +944,15 @@ bal_export_workbook (GFile              *project_file,
   properties.subject = method->name;
   properties.author = organisation;
   properties.company = organisation;
-  properties.comments = _("Written by Balans");
+  head = bal_audit_head_fingerprint (project);
+  if (head != NULL)
+    {
+      /* The works council can minute it, and compare it with the file later. */
+      audit_head = g_strdup_printf (_("Audit log head: %s"), head);
+      export.audit_head = audit_head;
+      comments = g_strdup_printf (_("Written by Balans. %s."), export.audit_head);
+    }
+  properties.comments = comments ? comments : _("Written by Balans");
   properties.created = time (NULL);
   workbook_set_properties (export.workbook, &properties);
 

@@ -1348,8 +1348,9 @@ bal_project_set_review_mode (BalProject *self,
 {
   g_return_if_fail (BAL_IS_PROJECT (self));
 
-  /* A review copy stays in review mode, whoever opens it. */
-  self->review = review || self->review_copy;
+  /* A review copy stays in review mode, whoever opens it, and so does a
+   * file that cannot be written. */
+  self->review = review || self->review_copy || self->read_only;
   /* Statements are authorized when prepared: prepare them anew. */
   g_hash_table_remove_all (self->statements);
   sqlite3_set_authorizer (self->db, self->review ? review_authorizer : NULL, self);

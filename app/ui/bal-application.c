@@ -116,6 +116,12 @@ bal_application_open_project (BalApplication *self,
   g_return_if_fail (G_IS_FILE (file));
 
   project = bal_project_open (file, &error);
+  if (project == NULL && g_error_matches (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY))
+    {
+      /* A file that cannot be written can still be read, reviewed and exported. */
+      g_clear_error (&error);
+      project = bal_project_open_for_reading (file, &error);
+    }
   if (project == NULL)
     {
       if (parent == NULL)

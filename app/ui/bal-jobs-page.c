@@ -97,9 +97,12 @@ reload (BalJobsPage *self)
     {
       BalJob *job = g_ptr_array_index (jobs, i);
       g_autoptr(BalDecision) decision = bal_grading_latest (self->project, job->id, NULL);
-      g_autofree char *status = decision
+      g_autofree char *graded = decision
         ? g_strdup_printf (_("Grade %s · %s"), decision->grade, bal_job_status_text (job))
         : g_strdup_printf (_("Not graded · %s"), bal_job_status_text (job));
+      g_autofree char *status = bal_project_job_has_finding (self->project, job->id)
+        ? g_strdup_printf (_("⚠ Changed outside Balans · %s"), graded)
+        : g_steal_pointer (&graded);
       g_autoptr(BalJobItem) item = bal_job_item_new (job->id, job->title, job->department, status);
 
       if (job->id == self->job_id)
@@ -279,6 +282,13 @@ load_job (BalJobsPage *self,
                               decision->reference_code, job->answered, job->questions);
   else
     status = g_strdup_printf (_("Not graded · %d of %d questions answered"), job->answered, job->questions);
+  if (bal_project_job_has_finding (self->project, id))
+    {
+      g_autofree char *marked = g_strdup_printf (_("⚠ Changed outside Balans · %s"), status);
+
+      g_free (status);
+      status = g_steal_pointer (&marked);
+    }
   gtk_label_set_text (self->status_label, status);
   self->loading = FALSE;
 

@@ -225,6 +225,32 @@ rebuild (BalReviewPage *self)
   if (self->job_id == 0 && jobs->len > 0)
     self->job_id = ((BalJob *)g_ptr_array_index (jobs, 0))->id;
 
+  /* Who signed the log, and where it ends: for the minutes. */
+  {
+    g_autoptr(GPtrArray) signers = bal_audit_signers (self->project, NULL);
+    g_autofree char *head = bal_audit_head_fingerprint (self->project);
+    BalIdentity *me = bal_project_get_identity (self->project, NULL);
+    GPtrArray *findings = bal_project_get_findings (self->project);
+
+    group = group_new (self->content, _("Signatures"),
+                       findings->len > 0
+                         ? _("This project was changed outside Balans: see the banner above. The fingerprints below identify who signed each change; compare them with the ones the senders give you.")
+                         : _("Every change is signed by its author. Write down the fingerprint of the log’s last entry to check later that nothing was changed or taken away."));
+    row = row_new (_("Last entry of the audit log"), head ? head : _("No entries yet"));
+    gtk_widget_set_name (row, "audit-head");
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    for (guint i = 0; signers != NULL && i < signers->len; i++)
+      {
+        BalSigner *signer = g_ptr_array_index (signers, i);
+        g_autofree char *title = me != NULL && g_strcmp0 (bal_identity_get_fingerprint (me), signer->fingerprint) == 0
+          ? g_strdup_printf (_("%s (you)"), signer->name)
+          : g_strdup (signer->name);
+        g_autofree char *subtitle = g_strdup_printf (_("Key fingerprint %s"), signer->fingerprint);
+
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (title, subtitle));
+      }
+  }
+
   /* Across the project: what is still open. */
   objections = bal_review_objections (self->project, NULL);
   group = group_new (self->content, _("Open Objections"),
@@ -363,7 +389,7 @@ rebuild (BalReviewPage *self)
   for (guint i = 0; audit != NULL && i < audit->len; i++)
     {
       BalAuditEntry *entry = g_ptr_array_index (audit, audit->len - 1 - i);
-      g_autofree char *title = g_strdup_printf ("%.19s · %s · %s %s", entry->at, entry->actor, entry->action, entry->table_name);
+      g_autofree char *title = g_strdup_printf ("%lld · %.19s · %s · %s %s", (long long)entry->id, entry->at, entry->actor, entry->action, entry->table_name);
       g_autofree char *subtitle = g_strdup_printf ("%s → %s", entry->old_value ? entry->old_value : "–",
                                                    entry->new_value ? entry->new_value : "–");
 

@@ -24,6 +24,10 @@ struct _BalWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkRevealer          *review_banner;
+  GtkLabel             *review_label;
+  GtkWidget            *leave_review_button;
+  GtkRevealer          *integrity_banner;
+  GtkLabel             *integrity_label;
   GtkStack             *main_stack;
   BalWelcomePage       *welcome_page;
   BalProjectView       *project_view;
@@ -84,6 +88,40 @@ bal_window_show_error (BalWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+update_banners (BalWindow *self)
+{
+  BalProject *project = self->project;
+  GPtrArray *findings = project ? bal_project_get_findings (project) : NULL;
+  gboolean review_copy = project != NULL && bal_project_is_review_copy (project);
+  gboolean read_only = project != NULL && bal_project_is_read_only (project);
+
+  if (read_only)
+    gtk_label_set_text (self->review_label,
+                        _("This file is read-only: it can be read and exported; nothing can be changed."));
+  else if (review_copy)
+    gtk_label_set_text (self->review_label,
+                        _("Review copy: remarks and objections can be recorded; gradings cannot be changed."));
+  else
+    gtk_label_set_text (self->review_label,
+                        _("Review mode: remarks and objections can be recorded; gradings cannot be changed."));
+  gtk_widget_set_visible (self->leave_review_button, review_copy && !read_only);
+  gtk_revealer_set_reveal_child (self->review_banner, project != NULL && self->review);
+
+  if (findings != NULL && findings->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "This project was changed outside Balans: %u finding. Do not rely on the marked jobs until the sender explains.",
+                                                            "This project was changed outside Balans: %u findings. Do not rely on the marked jobs until the sender explains.",
+                                                            findings->len),
+                                               findings->len);
+
+      gtk_label_set_text (self->integrity_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->integrity_banner, findings != NULL && findings->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-for-review", project != NULL && !self->review);
+}
+
 void
 bal_window_set_project (BalWindow  *self,
                         BalProject *project,
@@ -92,15 +130,20 @@ bal_window_set_project (BalWindow  *self,
   g_return_if_fail (BAL_IS_WINDOW (self));
   g_return_if_fail (!project || BAL_IS_PROJECT (project));
 
+  /* A review copy or a read-only file is in review mode, whoever asks. */
+  if (project != NULL)
+    {
+      bal_project_set_review_mode (project, review);
+      review = bal_project_get_review_mode (project);
+    }
+
   if (self->project == project && self->review == review)
     return;
 
   g_set_object (&self->project, project);
   self->review = review;
 
-  if (project != NULL)
-    bal_project_set_review_mode (project, review);
-  gtk_revealer_set_reveal_child (self->review_banner, project != NULL && review);
+  update_banners (self);
   bal_project_view_set_project (self->project_view, project, review);
 
   if (project != NULL)
@@ -257,6 +300,110 @@ open_recent_action (GtkWidget  *widget,
 }
 
 static void
+send_for_review_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  BalWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "send") != 0 || self->project == NULL)
+    return;
+
+  if (!bal_project_send_for_review (self->project, &error))
+    {
+      bal_window_show_error (self, _("Could not send the project for review"), error->message);
+      return;
+    }
+
+  bal_window_set_project (self, self->project, TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("This file is now a review copy: send it to the works council")));
+}
+
+static void
+send_for_review_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BalWindow *self = BAL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Send for Review?"),
+                                   _("The file becomes a review copy: whoever opens it, in any Balans, can record remarks and objections but cannot change a grading. Leaving review mode later is recorded, with your name, in the audit log."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send for Review"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (send_for_review_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+leave_review_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
+{
+  BalWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "leave") != 0 || self->project == NULL)
+    return;
+
+  if (!bal_project_leave_review (self->project, &error))
+    {
+      bal_window_show_error (self, _("Could not leave review mode"), error->message);
+      return;
+    }
+
+  bal_window_set_project (self, self->project, FALSE);
+}
+
+static void
+leave_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BalWindow *self = BAL_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Leave Review Mode?"),
+                                   _("Gradings can then be changed again in this file. That you left review mode is recorded, with your name, in the audit log that the works council sees."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "leave", _("_Leave Review Mode"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (leave_review_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_findings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BalWindow *self = BAL_WINDOW (widget);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GPtrArray *findings;
+
+  if (self->project == NULL)
+    return;
+
+  findings = bal_project_get_findings (self->project);
+  for (guint i = 0; i < findings->len && i < 20; i++)
+    g_string_append_printf (body, "• %s\n", ((BalIntegrityFinding *)g_ptr_array_index (findings, i))->message);
+  if (findings->len > 20)
+    g_string_append_printf (body, _("… and %u more; “balans-cli check” lists them all.\n"), findings->len - 20);
+  g_string_append (body, _("\nWhat Balans did not write cannot be trusted. Ask the sender how the file was changed, or go back to a copy you received before."));
+
+  bal_window_show_error (self, _("Changed Outside Balans"), body->str);
+}
+
+static void
 save_window_state (BalWindow *self)
 {
   GSettings *settings = bal_application_get_settings (get_application (self));
@@ -361,6 +508,10 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, review_banner);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, leave_review_button);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, integrity_banner);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, integrity_label);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, project_view);
@@ -369,6 +520,9 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "(sb)", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.send-for-review", NULL, send_for_review_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-review", NULL, leave_review_action);
+  gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
 }
 
 static void
