@@ -97,10 +97,15 @@ test_review_mode (void)
   BalWindow *window;
   GtkWidget *banner;
   GtkWidget *review;
+  g_autoptr(GBytes) before = NULL;
 
   project = bal_demo_create (file, &error);
   g_assert_no_error (error);
+  /* A deletion waits for the next open to be purged: not one for review. */
+  g_assert_true (bal_jobs_delete (project, 1, &error));
+  g_assert_no_error (error);
   bal_project_close (project);
+  before = bal_test_file_bytes (path);
 
   window = bal_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
@@ -114,10 +119,11 @@ test_review_mode (void)
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
 
   /* Gradings cannot change through this window's project. */
-  job = bal_jobs_get (bal_window_get_project (window), 1, &error);
+  job = bal_jobs_get (bal_window_get_project (window), 2, &error);
   g_assert_no_error (error);
   g_free (job->title);
   job->title = g_strdup ("Ander");
+  job->reports_to = 0;
   g_assert_false (bal_jobs_update (bal_window_get_project (window), job, &error));
   g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
 
@@ -126,8 +132,13 @@ test_review_mode (void)
   g_assert_nonnull (review);
   g_assert_nonnull (bal_test_find_label (review, "Add a Remark"));
 
+  /* Open again with Ctrl+O, not for review: the window stays in review mode. */
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  g_assert_true (bal_window_get_review (window));
+
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
+  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
   bal_remove_tree (dir);
 }
 

@@ -611,12 +611,13 @@ fold_function (sqlite3_context  *context,
 }
 
 /* Our SQL functions. The ones the audit triggers call are harmless and
- * marked so; the rest are for our own statements only. */
+ * marked so (bal-audit.c); the rest are for our own statements only. */
 static void
 register_functions (BalProject *self)
 {
+  /* Our statements fold text for the search index; no schema object may. */
   sqlite3_create_function (self->db, "balans_fold", 1,
-                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
                            NULL, fold_function, NULL, NULL);
   bal_audit_register (self->db, self);
 }
@@ -752,6 +753,7 @@ load_project_row (BalProject  *self,
 typedef enum
 {
   OPEN_WRITE,
+  OPEN_REVIEW,            /* writable for remarks and statuses; nothing written on open */
   OPEN_READ,              /* read-only, checked like an open for writing */
   OPEN_SECOND_CONNECTION, /* read-only, beside an open that did the checks */
 } OpenMode;
@@ -764,7 +766,7 @@ open_project (GFile     *file,
   g_autoptr(BalProject) self = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *check = NULL;
-  gboolean read_only = mode != OPEN_WRITE;
+  gboolean read_only = mode != OPEN_WRITE && mode != OPEN_REVIEW;
   GStatBuf st;
   int app_id;
   int rc;
@@ -796,7 +798,7 @@ open_project (GFile     *file,
       return NULL;
     }
 
-  if (mode == OPEN_WRITE)
+  if (!read_only)
     {
       self->identity = bal_identity_get_default (error);
       if (self->identity == NULL)
@@ -952,7 +954,7 @@ open_project (GFile     *file,
     }
 
   /* A review copy opens in review mode, and nothing is written on open. */
-  if (self->review_copy)
+  if (self->review_copy || mode == OPEN_REVIEW)
     {
       bal_project_set_review_mode (self, TRUE);
       return g_steal_pointer (&self);
@@ -976,6 +978,15 @@ bal_project_open (GFile   *file,
                   GError **error)
 {
   return open_project (file, OPEN_WRITE, error);
+}
+
+/* A project opened for review: remarks and statuses can be recorded,
+ * nothing else, and opening writes nothing. */
+BalProject *
+bal_project_open_for_review (GFile   *file,
+                             GError **error)
+{
+  return open_project (file, OPEN_REVIEW, error);
 }
 
 /* A second, read-only connection to a project, for work in another thread

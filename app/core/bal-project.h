@@ -59,6 +59,8 @@ BalProject   *bal_project_open_read_only       (GFile        *file,
                                                 GError      **error);
 BalProject   *bal_project_open_for_reading     (GFile        *file,
                                                 GError      **error);
+BalProject   *bal_project_open_for_review      (GFile        *file,
+                                                GError      **error);
 void          bal_project_close                (BalProject   *self);
 
 GFile        *bal_project_get_file             (BalProject   *self);

@@ -115,7 +115,12 @@ bal_application_open_project (BalApplication *self,
   g_return_if_fail (BAL_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  project = bal_project_open (file, &error);
+  /* A window that shows this file for review keeps it in review mode. */
+  window = window_for_project (self, file, parent);
+  if (bal_window_get_project (window) != NULL && bal_window_get_review (window))
+    review = TRUE;
+
+  project = review ? bal_project_open_for_review (file, &error) : bal_project_open (file, &error);
   if (project == NULL && g_error_matches (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY))
     {
       /* A file that cannot be written can still be read, reviewed and exported. */
@@ -133,7 +138,6 @@ bal_application_open_project (BalApplication *self,
       return;
     }
 
-  window = window_for_project (self, file, parent);
   bal_window_set_project (window, project, review);
   bal_application_add_recent (self, file);
   gtk_window_present (GTK_WINDOW (window));
