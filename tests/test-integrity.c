@@ -568,6 +568,79 @@ test_read_only (Fixture       *f,
   g_chmod (f->path, 0644);
 }
 
+/* A file from before the log was signed (format 5), with rows its
+ * triggers logged with SQLite's json_object() and rows nothing logged: the
+ * first open brings it up to date, logs what was not logged in the name
+ * of the user who opened it, and seals it; then it checks clean. */
+static void
+test_upgrade_from_5 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (f->dir, "oud.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (old);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalProject) actor = g_object_new (BAL_TYPE_PROJECT, NULL);
+  g_autoptr(BalRun) check = NULL;
+  g_autofree char *baseline = NULL;
+  g_autofree char *logged = NULL;
+  g_autofree char *seal = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  bal_audit_register (db, actor);
+  for (int step = 1; step <= 5; step++)
+    {
+      const char *names[] = { NULL, "001-project", "002-handbook", "003-jobs", "004-decisions", "005-review" };
+      g_autofree char *resource = g_strdup_printf ("/io/github/balans/Balans/schema/%s.sql", names[step]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, &error);
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA application_id = 1111575635; PRAGMA user_version = 5;"
+                                 "INSERT INTO project VALUES (1, 'Oud B.V.', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+                                 "INSERT INTO handbook VALUES (1, 'Oud handboek', '', '1');"
+                                 "INSERT INTO characteristic VALUES ('complexity', 1, 'Complexiteit', 6);"
+                                 "INSERT INTO job (title, department, created, modified) "
+                                 "  VALUES ('Medewerker \"post\"\nen archief', 'Facilitair', '2025-01-01', '2025-01-01');"
+                                 "INSERT INTO decision (job_id, reference_code, grade, verdict, justification, decided) "
+                                 "  VALUES (1, 'AD.01', 'C', 'equal', 'Gelijk.', '2025-02-01');"
+                                 "INSERT INTO decision_verdict (decision_id, characteristic_id, job_level, reference_level, verdict) "
+                                 "  VALUES (1, 'complexity', 2, 2, 'equal');"
+                                 "INSERT INTO job_status (job_id, status, note, at) VALUES (1, 'proposed', '', '2025-02-02');"
+                                 "INSERT INTO remark (job_id, author, role, text, created) "
+                                 "  VALUES (1, 'Piet', 'manager', 'Akkoord', '2025-02-03');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  project = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bal_project_get_schema_version (project), ==, bal_project_latest_version ());
+  g_assert_cmpuint (bal_project_get_findings (project)->len, ==, 0);
+  g_clear_object (&project);
+
+  /* What the old triggers logged is recognised as it is (balans_json()
+   * writes what json_object() wrote); what nothing logged is logged now. */
+  logged = bal_test_query_text (old, "SELECT group_concat (table_name) FROM (SELECT DISTINCT table_name FROM audit_log "
+                                     "WHERE action = 'update' AND old_value IS NULL ORDER BY table_name)");
+  g_assert_cmpstr (logged, ==, "characteristic,decision_verdict,handbook,project");
+  baseline = bal_test_query_text (old, "SELECT count(*) FROM audit_log WHERE table_name IN ('job', 'decision', 'job_status', 'remark') "
+                                       "AND action = 'update'");
+  g_assert_cmpstr (baseline, ==, "0");
+  seal = bal_test_query_text (old, "SELECT kind FROM audit_seal ORDER BY audit_id LIMIT 1");
+  g_assert_cmpstr (seal, ==, "upgrade");
+  version = bal_test_query_text (old, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "6");
+
+  check = bal_run_cli ("check", old, NULL);
+  g_assert_cmpint (check->status, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +660,7 @@ main (int    argc,
   ADD ("/integrity/seen/key-swapped", test_key_swapped);
   ADD ("/integrity/review-copy/cli", test_review_copy_cli);
   ADD ("/integrity/locked", test_locked);
+  ADD ("/integrity/upgrade-from-5", test_upgrade_from_5);
   ADD ("/integrity/read-only", test_read_only);
 #undef ADD
 
