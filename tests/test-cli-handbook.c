@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include "test-cli-util.h"
 
@@ -134,6 +137,64 @@ test_import_json (void)
   bal_remove_tree (dir);
 }
 
+/* A title in a document that holds an escape sequence (here one that sets
+ * the terminal's window title) is printed as visible escapes. */
+static void
+test_import_escapes_controls (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.balans", NULL);
+  g_autofree char *doc = g_build_filename (dir, "titel.txt", NULL);
+  g_autoptr(GString) text = g_string_new (document);
+  g_autoptr(BalRun) made = NULL, imported = NULL, listed = NULL;
+
+  g_string_replace (text, "KS.90 Medewerker webcare", "KS.91 Medewerker\x1b]0;overgenomen\x07 webcare", 1);
+  g_assert_true (g_file_set_contents (doc, text->str, text->len, NULL));
+
+  made = bal_run_cli ("new", project, "--handbook", "none", NULL);
+  g_assert_cmpint (made->status, ==, 0);
+
+  imported = bal_run_cli ("import", project, doc, NULL);
+  g_assert_cmpint (imported->status, ==, 0);
+  g_assert_nonnull (strstr (imported->out, "KS.91 Medewerker\\x1b]0;overgenomen\\x07 webcare"));
+  g_assert_null (strchr (imported->out, '\x1b'));
+  g_assert_null (strchr (imported->out, '\x07'));
+
+  listed = bal_run_cli ("references", project, NULL);
+  g_assert_cmpint (listed->status, ==, 0);
+  g_assert_nonnull (strstr (listed->out, "Medewerker\\x1b]0;overgenomen\\x07 webcare"));
+  g_assert_null (strchr (listed->out, '\x1b'));
+
+  bal_remove_tree (dir);
+}
+
+/* /dev/zero and a FIFO nobody writes to are refused at once, with the
+ * file named, rather than read for ever. */
+static void
+test_import_odd_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-cli-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.balans", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pijp.txt", NULL);
+  g_autoptr(BalRun) made = NULL, zero = NULL, pipe = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  made = bal_run_cli ("new", project, "--handbook", "none", NULL);
+  g_assert_cmpint (made->status, ==, 0);
+
+  zero = bal_run_cli ("import", project, "/dev/zero", NULL);
+  g_assert_cmpint (zero->status, ==, 1);
+  g_assert_nonnull (strstr (zero->out, "/dev/zero is not a regular file"));
+  g_assert_nonnull (strstr (zero->err, "nothing was imported from /dev/zero"));
+
+  pipe = bal_run_cli ("import", project, fifo, NULL);
+  g_assert_cmpint (pipe->status, ==, 1);
+  g_assert_nonnull (strstr (pipe->out, "pijp.txt is not a regular file"));
+
+  g_unlink (fifo);
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -142,6 +203,8 @@ main (int    argc,
 
   g_test_add_func ("/cli/handbook/new", test_new_handbook);
   g_test_add_func ("/cli/handbook/import-json", test_import_json);
+  g_test_add_func ("/cli/handbook/import-escapes-controls", test_import_escapes_controls);
+  g_test_add_func ("/cli/handbook/import-odd-files", test_import_odd_files);
 
   return g_test_run ();
 }

@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include "test-cli-util.h"
 
@@ -110,6 +113,84 @@ test_jobs (void)
   bal_remove_tree (dir);
 }
 
+/* A description that is no regular file, or too large, is refused with the
+ * file named; nothing is added. */
+static void
+test_description_file_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-cli-jobs-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.balans", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "vacature.txt", NULL);
+  g_autofree char *large = g_build_filename (dir, "groot.txt", NULL);
+  g_autofree char *contents = g_strnfill (1024 * 1024 + 1, 'a');
+  g_autoptr(BalRun) made = bal_run_cli ("new", project, NULL);
+  g_autoptr(BalRun) zero = NULL, pipe = NULL, too_large = NULL, list = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (made->status, ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_true (g_file_set_contents (large, contents, -1, NULL));
+
+  zero = bal_run_cli ("job", "add", project, "--title", "Nul", "--description-file", "/dev/zero", NULL);
+  g_assert_cmpint (zero->status, ==, 1);
+  g_assert_nonnull (strstr (zero->err, "/dev/zero is not a regular file"));
+
+  /* Nobody writes to the FIFO: reading it would wait for ever. */
+  pipe = bal_run_cli ("job", "add", project, "--title", "Pijp", "--description-file", fifo, NULL);
+  g_assert_cmpint (pipe->status, ==, 1);
+  g_assert_nonnull (strstr (pipe->err, fifo));
+  g_assert_nonnull (strstr (pipe->err, "is not a regular file"));
+
+  too_large = bal_run_cli ("job", "add", project, "--title", "Groot", "--description-file", large, NULL);
+  g_assert_cmpint (too_large->status, ==, 1);
+  g_assert_nonnull (strstr (too_large->err, large));
+  g_assert_nonnull (strstr (too_large->err, "is too large"));
+
+  list = bal_run_cli ("job", "list", project, "--json", NULL);
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (parser, list->out), "jobs")), ==, 0);
+
+  g_unlink (fifo);
+  bal_remove_tree (dir);
+}
+
+/* Control characters in a project's data reach the terminal as visible
+ * escapes, never as the raw bytes of an escape sequence. */
+static void
+test_list_escapes_controls (void)
+{
+  const char *title = "Rood\x1b[31m alarm\x07";
+  const char *department = "Dienst\xc2\x9b" "2J";
+  g_autofree char *dir = g_dir_make_tmp ("balans-cli-jobs-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "p.balans", NULL);
+  g_autoptr(BalRun) made = bal_run_cli ("new", project, NULL);
+  g_autoptr(BalRun) add = NULL, list = NULL, json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *job;
+
+  g_assert_cmpint (made->status, ==, 0);
+  add = bal_run_cli ("job", "add", project, "--title", title, "--department", department, NULL);
+  g_assert_cmpint (add->status, ==, 0);
+
+  list = bal_run_cli ("job", "list", project, NULL);
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_nonnull (strstr (list->out, "Rood\\x1b[31m alarm\\x07\tDienst\\u009b2J\t"));
+  g_assert_null (strchr (list->out, '\x1b'));
+  g_assert_null (strchr (list->out, '\x07'));
+  g_assert_null (strstr (list->out, "\xc2\x9b"));
+
+  /* JSON escapes them its own way; the value is the title as given. */
+  json = bal_run_cli ("job", "list", project, "--json", NULL);
+  g_assert_cmpint (json->status, ==, 0);
+  g_assert_null (strchr (json->out, '\x1b'));
+  g_assert_null (strstr (json->out, "\xc2\x9b"));
+  job = json_array_get_object_element (json_object_get_array_member (parse_object (parser, json->out), "jobs"), 0);
+  g_assert_cmpstr (json_object_get_string_member (job, "title"), ==, title);
+  g_assert_cmpstr (json_object_get_string_member (job, "department"), ==, department);
+
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -117,6 +198,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/jobs", test_jobs);
+  g_test_add_func ("/cli/jobs/description-file-refused", test_description_file_refused);
+  g_test_add_func ("/cli/jobs/list-escapes-controls", test_list_escapes_controls);
 
   return g_test_run ();
 }

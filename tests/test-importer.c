@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 
 #include "bal-importer.h"
 
@@ -307,6 +310,255 @@ test_repair_text (void)
   g_assert_cmpstr (bom, ==, "ok");
 }
 
+/* Odd input: files that are no documents, and documents at the size
+ * limit whose shape made the parser slow. */
+
+static const char reference_head[] =
+  "Functiefamilie\nGrenzen\nReferentiefunctie\nGR.1 Medewerker Grenzen\nInschaling\nE\n"
+  "Toepassingsregels\nLichter\tAls de functie minder doet.\tD\nGelijk\tAls de functie hetzelfde doet.\tE\n"
+  "Zwaarder\tAls de functie meer doet.\tF\n";
+
+/* @text with @unit repeated after it up to @size bytes exactly. */
+static void
+fill_to (GString    *text,
+         const char *unit,
+         gsize       size)
+{
+  gsize n = strlen (unit);
+
+  g_assert_cmpuint (text->len, <=, size);
+  while (text->len + n <= size)
+    g_string_append (text, unit);
+  g_string_append_len (text, unit, size - text->len);
+}
+
+static void
+assert_import_error (BalImportResult *result,
+                     const char      *text)
+{
+  BalImportMessage *message;
+
+  g_assert_cmpuint (result->references->len, ==, 0);
+  g_assert_cmpuint (result->errors->len, ==, 1);
+  message = g_ptr_array_index (result->errors, 0);
+  if (strstr (message->message, text) == NULL)
+    g_test_message ("error: %s", message->message);
+  g_assert_nonnull (strstr (message->message, text));
+}
+
+static void
+test_file_dev_zero (void)
+{
+  g_autoptr(BalImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero");
+      return;
+    }
+
+  text = bal_read_text_file ("/dev/zero", BAL_IMPORTER_MAX_SIZE, &length, &error);
+  g_assert_error (error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_NOT_REGULAR);
+  g_assert_null (text);
+  g_assert_nonnull (strstr (error->message, "/dev/zero is not a regular file"));
+
+  result = bal_importer_parse_file ("/dev/zero", "zero.txt", grades);
+  assert_import_error (result, "is not a regular file");
+  g_assert_cmpstr (((BalImportMessage *)g_ptr_array_index (result->errors, 0))->file, ==, "zero.txt");
+}
+
+static void
+test_file_fifo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-importer-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pijp.txt", NULL);
+  g_autoptr(BalImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  /* Nobody writes to it: reading it would wait for ever. */
+  text = bal_read_text_file (fifo, BAL_IMPORTER_MAX_SIZE, &length, &error);
+  g_assert_error (error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_NOT_REGULAR);
+  g_assert_null (text);
+  g_assert_nonnull (strstr (error->message, "pijp.txt is not a regular file"));
+
+  result = bal_importer_parse_file (fifo, NULL, grades);
+  assert_import_error (result, "is not a regular file");
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A file of one line exactly at the limit is read and parsed; one byte more
+ * is refused with the file and the limit named. */
+static void
+test_file_one_line_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-importer-XXXXXX", NULL);
+  g_autofree char *at_limit = g_build_filename (dir, "regel.txt", NULL);
+  g_autofree char *over = g_build_filename (dir, "te-lang.txt", NULL);
+  g_autofree char *limit = g_format_size_full (BAL_IMPORTER_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(BalImportResult) result = NULL;
+  g_autoptr(BalImportResult) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  fill_to (line, "Referentiefunctie Complexiteit: hoog - ver- talen\t| <b>Inschaling</b> ", BAL_IMPORTER_MAX_SIZE);
+  g_assert_true (g_file_set_contents (at_limit, line->str, line->len, NULL));
+  g_string_append_c (line, 'x');
+  g_assert_true (g_file_set_contents (over, line->str, line->len, NULL));
+
+  text = bal_read_text_file (at_limit, BAL_IMPORTER_MAX_SIZE, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, BAL_IMPORTER_MAX_SIZE);
+  g_assert_cmpuint (strlen (text), ==, BAL_IMPORTER_MAX_SIZE);
+
+  /* One line has no headings: read whole, and found to hold no reference. */
+  result = bal_importer_parse_file (at_limit, "regel.txt", grades);
+  assert_import_error (result, "No reference function found");
+
+  g_clear_pointer (&text, g_free);
+  text = bal_read_text_file (over, BAL_IMPORTER_MAX_SIZE, &length, &error);
+  g_assert_error (error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_TOO_LARGE);
+  g_assert_null (text);
+  g_assert_nonnull (strstr (error->message, "te-lang.txt is too large"));
+  g_assert_nonnull (strstr (error->message, limit));
+
+  refused = bal_importer_parse_file (over, "te-lang.txt", grades);
+  assert_import_error (refused, "too large");
+
+  g_unlink (at_limit);
+  g_unlink (over);
+  g_rmdir (dir);
+}
+
+/* One line that fills the document, in the Profiel section (the pattern
+ * there scanned it again from every character) and in a text section. */
+static void
+test_limits_one_long_line (void)
+{
+  const char *tail = "\nComplexiteit\nKennis op MBO-3.\n";
+  g_autoptr(GString) profile = g_string_new (reference_head);
+  g_autoptr(GString) context = g_string_new (reference_head);
+  g_autoptr(GString) purpose = g_string_new (reference_head);
+  g_autoptr(BalImportResult) result = NULL;
+  g_autoptr(BalImportResult) context_result = NULL;
+  g_autoptr(BalImportResult) purpose_result = NULL;
+  BalReferenceDoc *doc;
+  BalProfileLevel *level;
+
+  g_string_append (profile, "Profiel\nComplexiteit: 4\n");
+  fill_to (profile, "Zelfstandigheid hoog en afbreukrisico laag ", BAL_IMPORTER_MAX_SIZE);
+  result = bal_importer_parse ("profiel.txt", profile->str, profile->len, grades);
+  doc = only_reference (result);
+  g_assert_cmpstr (doc->code, ==, "GR.1");
+  g_assert_cmpuint (doc->profile->len, ==, 1);
+  level = g_ptr_array_index (doc->profile, 0);
+  g_assert_cmpstr (level->characteristic_name, ==, "Complexiteit");
+  g_assert_cmpint (level->level, ==, 4);
+
+  g_string_append (context, "Functiecontext\n");
+  fill_to (context, "Alternatieve functienamen kunnen aaaa-bbbb of cccc-  dddd ", BAL_IMPORTER_MAX_SIZE);
+  context_result = bal_importer_parse ("context.txt", context->str, context->len, grades);
+  doc = only_reference (context_result);
+  g_assert_true (g_str_has_prefix (doc->context, "Alternatieve functienamen kunnen aaaabbbb of ccccdddd "));
+
+  /* Every "Alternatieve functienamen" in the line starts a list without a
+   * full stop, and the text goes on after it: no list. */
+  g_string_append (purpose, "Doel van de functie\n");
+  fill_to (purpose, "Alternatieve functienamen kunnen aaaa-bbbb of cccc-dddd ", BAL_IMPORTER_MAX_SIZE - strlen (tail));
+  g_string_append (purpose, tail);
+  purpose_result = bal_importer_parse ("doel.txt", purpose->str, purpose->len, grades);
+  doc = only_reference (purpose_result);
+  g_assert_cmpuint (doc->alternative_titles->len, ==, 0);
+  g_assert_cmpstr (doc->knowledge_level, ==, "MBO-3");
+}
+
+static void
+test_limits_empty_lines (void)
+{
+  g_autoptr(GString) text = g_string_new (reference_head);
+  g_autoptr(GString) crlf = g_string_new (reference_head);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autoptr(BalImportResult) result = NULL;
+  g_autoptr(BalImportResult) crlf_result = NULL;
+  g_autoptr(BalImportResult) bare_result = NULL;
+  BalReferenceDoc *doc;
+
+  g_string_append (text, "Doel van de functie\nPlannen van het werk.\n");
+  fill_to (text, "\n", BAL_IMPORTER_MAX_SIZE - strlen ("Toelichting.\n"));
+  g_string_append (text, "Toelichting.\n");
+  result = bal_importer_parse ("leeg.txt", text->str, text->len, grades);
+  doc = only_reference (result);
+  g_assert_cmpstr (doc->purpose, ==, "Plannen van het werk.\n\nToelichting.");
+
+  g_string_append (crlf, "Doel van de functie\r\nPlannen.\r\n");
+  fill_to (crlf, " \r\n", BAL_IMPORTER_MAX_SIZE);
+  crlf_result = bal_importer_parse ("leeg-crlf.txt", crlf->str, crlf->len, grades);
+  doc = only_reference (crlf_result);
+  g_assert_cmpstr (doc->purpose, ==, "Plannen.");
+
+  fill_to (bare, "\n", BAL_IMPORTER_MAX_SIZE);
+  bare_result = bal_importer_parse ("alleen-leeg.txt", bare->str, bare->len, grades);
+  assert_import_error (bare_result, "No reference function found");
+}
+
+/* 3,000 reference functions in one document, each with every section. */
+static void
+test_limits_many_functions (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(BalImportResult) result = NULL;
+  BalReferenceDoc *first, *last;
+
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (text,
+                            "# Functiefamilie\nFamilie %u\n\n## Referentiefunctie\nF.%u Planner %u\n\n## Inschaling\nE\n\n"
+                            "## Bijbehorende functiecontext\nD-F\n\n"
+                            "## Positie van de functie in de organisatie\nValt onder de manager service en werkt samen met "
+                            "de monteurs, de klantenservice en het magazijn. Vervangt een collega-planner bij afwezigheid.\n\n"
+                            "## Doel van de functie\nPlannen van de afspraken van monteurs zodat storingen op tijd worden ver- holpen.\n\n"
+                            "## Typering van de activiteiten\nA. Plannen\n1. Maakt de dagplanning.\n2. Schuift afspraken bij spoed.\n"
+                            "B. Informeren\n1. Belt klanten over de aankomsttijd.\n\n"
+                            "## Complexiteit\nCombineert reistijden, vaardigheden van monteurs, beschikbare onderdelen en "
+                            "afspraken met klanten tot een haalbare planning. Kennis op MBO-4.\n\n"
+                            "## Zelfstandigheid\nGeeft leiding aan 3-5 medewerkers.\n\n## Afbreukrisico\nFouten kosten afspraken.\n\n"
+                            "## Fysieke aspecten\nKantoorwerk.\n\n"
+                            "## Functiecontext\nAlternatieve functienamen kunnen Werkvoorbereider, Service Planner of Dispatcher zijn.\n\n"
+                            "## Toepassingsregels\nLichter\tAls de functie alleen afspraken invoert.\tD\n"
+                            "Gelijk\tAls de functie min of meer gelijk is.\tE\nZwaarder\tAls de functie ook de capaciteit plant.\tF\n\n"
+                            "## Profiel\nComplexiteit: 3\nZelfstandigheid: 3\nAfbreukrisico: 2\nFysieke aspecten: 1\n\n",
+                            i, i, i);
+  g_assert_cmpuint (text->len, <=, BAL_IMPORTER_MAX_SIZE);
+
+  result = bal_importer_parse ("veel.md", text->str, text->len, grades);
+  g_assert_cmpuint (result->errors->len, ==, 0);
+  g_assert_cmpuint (result->references->len, ==, 3000);
+
+  first = g_ptr_array_index (result->references, 0);
+  last = g_ptr_array_index (result->references, 2999);
+  g_assert_cmpstr (first->code, ==, "F.1");
+  g_assert_cmpstr (last->code, ==, "F.3000");
+  g_assert_cmpstr (last->title, ==, "Planner 3000");
+  g_assert_cmpstr (last->family, ==, "Familie 3000");
+  g_assert_cmpstr (last->purpose, ==, "Plannen van de afspraken van monteurs zodat storingen op tijd worden verholpen.");
+  g_assert_cmpstr (last->knowledge_level, ==, "MBO-4");
+  g_assert_cmpint (last->span_max, ==, 5);
+  g_assert_cmpuint (last->alternative_titles->len, ==, 3);
+  g_assert_cmpuint (last->activities->len, ==, 2);
+  g_assert_cmpuint (last->profile->len, ==, 4);
+  g_assert_cmpstr (last->rules[BAL_RULE_HEAVIER].grade, ==, "F");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -327,6 +579,12 @@ main (int    argc,
   g_test_add_func ("/importer/damage/grade-off-scale", test_grade_off_scale);
   g_test_add_func ("/importer/damage/too-large", test_too_large);
   g_test_add_func ("/importer/repair-text", test_repair_text);
+  g_test_add_func ("/importer/file/dev-zero", test_file_dev_zero);
+  g_test_add_func ("/importer/file/fifo", test_file_fifo);
+  g_test_add_func ("/importer/file/one-line-at-limit", test_file_one_line_limit);
+  g_test_add_func ("/importer/limits/one-long-line", test_limits_one_long_line);
+  g_test_add_func ("/importer/limits/empty-lines", test_limits_empty_lines);
+  g_test_add_func ("/importer/limits/3000-functions", test_limits_many_functions);
 
   return g_test_run ();
 }

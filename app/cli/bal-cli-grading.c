@@ -112,10 +112,18 @@ bal_cli_candidates (int    argc,
   for (guint i = 0; i < candidates->len; i++)
     {
       BalCandidate *c = g_ptr_array_index (candidates, i);
+      g_autofree char *code = bal_cli_escape (c->code);
+      g_autofree char *title = bal_cli_escape (c->title);
+      g_autofree char *family = bal_cli_escape (c->family);
+      g_autofree char *grade = bal_cli_escape (c->grade);
 
-      g_print ("%.3f  %s %s (%s, %s)\n", c->score, c->code, c->title, c->family, c->grade);
+      g_print ("%.3f  %s %s (%s, %s)\n", c->score, code, title, family, grade);
       for (guint j = 0; j < c->reasons->len; j++)
-        g_print ("       %s\n", (const char *)g_ptr_array_index (c->reasons, j));
+        {
+          g_autofree char *reason = bal_cli_escape (g_ptr_array_index (c->reasons, j));
+
+          g_print ("       %s\n", reason);
+        }
     }
 
   return BAL_CLI_OK;
@@ -189,20 +197,35 @@ bal_cli_compare (int    argc,
       return bal_cli_print_builder (builder);
     }
 
-  g_print (_("%s %s, grade %s\n"), comparison->reference_code, comparison->reference_title, comparison->reference_grade);
+  {
+    g_autofree char *code = bal_cli_escape (comparison->reference_code);
+    g_autofree char *title = bal_cli_escape (comparison->reference_title);
+    g_autofree char *grade = bal_cli_escape (comparison->reference_grade);
+
+    g_print (_("%s %s, grade %s\n"), code, title, grade);
+  }
   for (guint i = 0; i < comparison->lines->len; i++)
     {
       BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      g_autofree char *name = bal_cli_escape (line->name);
       char level[16] = "-";
 
       if (line->job_level > 0)
         g_snprintf (level, sizeof level, "%d", line->job_level);
-      g_print ("  %-20s %s %-3s %s %-3d %s\n", line->name, _("job"), level, _("reference"),
+      g_print ("  %-20s %s %-3s %s %-3d %s\n", name, _("job"), level, _("reference"),
                line->reference_level, bal_verdict_label (line->proposed));
     }
-  g_print (_("Proposed: %s, grade %s\n"), bal_verdict_label (comparison->overall.verdict), comparison->proposed_grade);
+  {
+    g_autofree char *grade = bal_cli_escape (comparison->proposed_grade);
+
+    g_print (_("Proposed: %s, grade %s\n"), bal_verdict_label (comparison->overall.verdict), grade);
+  }
   for (guint i = 0; i < comparison->warnings->len; i++)
-    g_print ("  ! %s\n", (const char *)g_ptr_array_index (comparison->warnings, i));
+    {
+      g_autofree char *warning = bal_cli_escape (g_ptr_array_index (comparison->warnings, i));
+
+      g_print ("  ! %s\n", warning);
+    }
 
   return BAL_CLI_OK;
 }
@@ -360,9 +383,14 @@ bal_cli_history (int    argc,
   for (guint i = 0; i < decisions->len; i++)
     {
       BalDecision *d = g_ptr_array_index (decisions, i);
+      g_autofree char *decided = bal_cli_escape (d->decided);
+      g_autofree char *grade = bal_cli_escape (d->grade);
+      g_autofree char *code = bal_cli_escape (d->reference_code);
+      g_autofree char *title = bal_cli_escape (d->reference_title);
+      g_autofree char *evaluator = bal_cli_escape (d->evaluator);
+      g_autofree char *justification = bal_cli_escape (d->justification);
 
-      g_print (_("%s  grade %s against %s %s, by %s\n  %s\n"), d->decided, d->grade, d->reference_code,
-               d->reference_title, d->evaluator, d->justification);
+      g_print (_("%s  grade %s against %s %s, by %s\n  %s\n"), decided, grade, code, title, evaluator, justification);
     }
 
   return BAL_CLI_OK;
@@ -449,7 +477,17 @@ bal_cli_check (int    argc,
     {
       g_print (_("Changed outside Balans:\n"));
       for (guint i = 0; i < integrity->len; i++)
-        g_print ("  %s\n", ((BalIntegrityFinding *)g_ptr_array_index (integrity, i))->message);
+        {
+          BalIntegrityFinding *f = g_ptr_array_index (integrity, i);
+          g_autoptr(BalJob) job = f->job_id != 0 ? bal_jobs_get (project, f->job_id, NULL) : NULL;
+          g_autofree char *message = bal_cli_escape (f->message);
+          g_autofree char *title = job != NULL ? bal_cli_escape (job->title) : NULL;
+
+          if (title != NULL)
+            g_print ("  %s: %s\n", title, message);
+          else
+            g_print ("  %s\n", message);
+        }
     }
   else
     g_print (_("The audit log is as Balans wrote it; every entry is signed.\n"));
@@ -459,7 +497,11 @@ bal_cli_check (int    argc,
   if (findings->len == 0)
     g_print (_("No findings: the gradings are consistent.\n"));
   for (guint i = 0; i < findings->len; i++)
-    g_print ("%s\n", ((BalFinding *)g_ptr_array_index (findings, i))->message);
+    {
+      g_autofree char *message = bal_cli_escape (((BalFinding *)g_ptr_array_index (findings, i))->message);
+
+      g_print ("%s\n", message);
+    }
 
   if (integrity->len > 0)
     {

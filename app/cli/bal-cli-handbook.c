@@ -118,10 +118,13 @@ static void
 print_message (const char       *kind,
                BalImportMessage *message)
 {
+  g_autofree char *file = bal_cli_escape (message->file);
+  g_autofree char *text = bal_cli_escape (message->message);
+
   if (message->line > 0)
-    g_print ("  %s: %s:%u: %s\n", kind, message->file, message->line, message->message);
+    g_print ("  %s: %s:%u: %s\n", kind, file, message->line, text);
   else
-    g_print ("  %s: %s: %s\n", kind, message->file, message->message);
+    g_print ("  %s: %s: %s\n", kind, file, text);
 }
 
 int
@@ -205,21 +208,25 @@ bal_cli_import (int    argc,
       for (guint i = 0; i < reports->len; i++)
         {
           BalImportReport *report = g_ptr_array_index (reports, i);
+          g_autofree char *file = bal_cli_escape (report->file);
 
-          g_print ("%s\n", report->file);
+          g_print ("%s\n", file);
           for (guint j = 0; j < report->imported->len; j++)
             {
               BalReferenceDoc *doc = g_ptr_array_index (report->imported, j);
+              g_autofree char *code = bal_cli_escape (doc->code);
+              g_autofree char *title = bal_cli_escape (doc->title);
+              g_autofree char *family = bal_cli_escape (doc->family);
+              g_autofree char *grade = bal_cli_escape (doc->grade);
 
-              g_print (_("  imported %s %s (%s, grade %s)\n"), doc->code, doc->title,
-                       doc->family ? doc->family : "", doc->grade);
+              g_print (_("  imported %s %s (%s, grade %s)\n"), code, title, family, grade);
               for (guint k = 0; k < doc->warnings->len; k++)
                 print_message (_("warning"), g_ptr_array_index (doc->warnings, k));
             }
           for (guint j = 0; j < report->errors->len; j++)
             print_message (_("error"), g_ptr_array_index (report->errors, j));
           if (report->imported->len == 0)
-            g_printerr (_("balans-cli: nothing was imported from %s\n"), report->file);
+            g_printerr (_("balans-cli: nothing was imported from %s\n"), file);
         }
     }
 
@@ -292,8 +299,12 @@ bal_cli_references (int    argc,
   for (guint i = 0; i < found->len; i++)
     {
       BalReferenceSummary *summary = g_ptr_array_index (found, i);
+      g_autofree char *code = bal_cli_escape (summary->code);
+      g_autofree char *grade = bal_cli_escape (summary->grade);
+      g_autofree char *title = bal_cli_escape (summary->title);
+      g_autofree char *family = bal_cli_escape (summary->family);
 
-      g_print ("%-7s %-2s %-45s %s\n", summary->code, summary->grade, summary->title, summary->family);
+      g_print ("%-7s %-2s %-45s %s\n", code, grade, title, family);
     }
 
   return BAL_CLI_OK;

@@ -13,9 +13,13 @@
 #include "bal-cli.h"
 #include "bal-handbook.h"
 #include "bal-hints.h"
+#include "bal-importer.h"
 #include "bal-jobs.h"
 #include "bal-profile.h"
 #include "bal-questionnaire.h"
+
+/* A vacancy text or job description is a few pages. */
+#define MAX_DESCRIPTION_SIZE (1024 * 1024)
 
 static gint64
 find_job (BalProject *project,
@@ -84,13 +88,9 @@ job_add (int    argc,
       g_autofree char *text = NULL;
       gsize length = 0;
 
-      if (!g_file_get_contents (description_file, &text, &length, &error))
+      text = bal_read_text_file (description_file, MAX_DESCRIPTION_SIZE, &length, &error);
+      if (text == NULL)
         return bal_cli_fail (error);
-      if (length > 1024 * 1024)
-        {
-          g_printerr (_("balans-cli: %s is too large for a job description (at most 1 MB)\n"), description_file);
-          return BAL_CLI_FAILED;
-        }
       g_free (job->description);
       job->description = g_utf8_make_valid (text, length);
     }
@@ -170,8 +170,10 @@ job_list (int    argc,
   for (guint i = 0; i < jobs->len; i++)
     {
       BalJob *job = g_ptr_array_index (jobs, i);
+      g_autofree char *title = bal_cli_escape (job->title);
+      g_autofree char *department = bal_cli_escape (job->department);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n", job->id, job->title, job->department,
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%s\n", job->id, title, department,
                job->incumbents, bal_job_status_text (job));
     }
 
@@ -264,8 +266,12 @@ job_hints (int    argc,
   for (guint i = 0; i < hints->len; i++)
     {
       BalHint *hint = g_ptr_array_index (hints, i);
+      g_autofree char *question = bal_cli_escape (hint->question_id);
+      g_autofree char *option = bal_cli_escape (hint->option_id);
+      g_autofree char *option_text = bal_cli_escape (hint->option_text);
+      g_autofree char *evidence = bal_cli_escape (hint->evidence);
 
-      g_print ("%s = %s (%s)\n  “%s”\n", hint->question_id, hint->option_id, hint->option_text, hint->evidence);
+      g_print ("%s = %s (%s)\n  “%s”\n", question, option, option_text, evidence);
     }
 
   return BAL_CLI_OK;
@@ -329,18 +335,21 @@ job_profile (int    argc,
   for (guint i = 0; i < profile->levels->len; i++)
     {
       BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+      g_autofree char *name = bal_cli_escape (level->name);
 
       if (level->level > 0)
-        g_print (_("%s: %d of %d (%u answers)\n"), level->name, level->level, level->levels, level->answers->len);
+        g_print (_("%s: %d of %d (%u answers)\n"), name, level->level, level->levels, level->answers->len);
       else
-        g_print (_("%s: not answered\n"), level->name);
+        g_print (_("%s: not answered\n"), name);
     }
   if (profile->unanswered->len > 0)
     {
+      g_autofree char *joined = NULL;
       g_autofree char *list = NULL;
 
       g_ptr_array_add (profile->unanswered, NULL);
-      list = g_strjoinv (", ", (char **)profile->unanswered->pdata);
+      joined = g_strjoinv (", ", (char **)profile->unanswered->pdata);
+      list = bal_cli_escape (joined);
       g_print (_("Not answered: %s\n"), list);
     }
 
@@ -457,13 +466,18 @@ bal_cli_questionnaire (int    argc,
   for (guint i = 0; i < method->questions->len; i++)
     {
       BalQuestion *q = g_ptr_array_index (method->questions, i);
+      g_autofree char *id = bal_cli_escape (q->id);
+      g_autofree char *characteristic = bal_cli_escape (q->characteristic);
+      g_autofree char *text = bal_cli_escape (q->text);
 
-      g_print ("%s [%s] %s\n", q->id, q->characteristic, q->text);
+      g_print ("%s [%s] %s\n", id, characteristic, text);
       for (guint j = 0; j < q->options->len; j++)
         {
           BalQuestionOption *o = g_ptr_array_index (q->options, j);
+          g_autofree char *option_id = bal_cli_escape (o->id);
+          g_autofree char *option_text = bal_cli_escape (o->text);
 
-          g_print ("  %-12s %d  %s\n", o->id, o->level, o->text);
+          g_print ("  %-12s %d  %s\n", option_id, o->level, option_text);
         }
     }
 

@@ -120,12 +120,20 @@ bal_cli_info (int    argc,
       return BAL_CLI_OK;
     }
 
-  g_print (_("File: %s\n"), bal_project_get_path (project));
-  g_print (_("Format version: %d\n"), summary->schema_version);
-  g_print (_("Organisation: %s\n"), summary->organisation);
-  g_print (_("Created: %s\n"), summary->created);
-  g_print (_("Last changed: %s\n"), summary->modified);
-  g_print (_("Handbook: %s\n"), summary->handbook ? summary->handbook : _("none"));
+  {
+    g_autofree char *path = bal_cli_escape (bal_project_get_path (project));
+    g_autofree char *organisation = bal_cli_escape (summary->organisation);
+    g_autofree char *created = bal_cli_escape (summary->created);
+    g_autofree char *modified = bal_cli_escape (summary->modified);
+    g_autofree char *handbook = summary->handbook ? bal_cli_escape (summary->handbook) : g_strdup (_("none"));
+
+    g_print (_("File: %s\n"), path);
+    g_print (_("Format version: %d\n"), summary->schema_version);
+    g_print (_("Organisation: %s\n"), organisation);
+    g_print (_("Created: %s\n"), created);
+    g_print (_("Last changed: %s\n"), modified);
+    g_print (_("Handbook: %s\n"), handbook);
+  }
   g_print (_("Reference functions: %d\n"), summary->n_references);
   g_print (_("Jobs: %d\n"), summary->n_jobs);
   g_print (_("Decisions: %d\n"), summary->n_decisions);

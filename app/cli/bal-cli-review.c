@@ -178,9 +178,16 @@ bal_cli_audit (int    argc,
   for (guint i = 0; i < entries_found->len; i++)
     {
       BalAuditEntry *e = g_ptr_array_index (entries_found, i);
+      g_autofree char *at = bal_cli_escape (e->at);
+      g_autofree char *actor = bal_cli_escape (e->actor);
+      g_autofree char *action = bal_cli_escape (e->action);
+      g_autofree char *table = bal_cli_escape (e->table_name);
+      g_autofree char *key = bal_cli_escape (e->row_key);
+      g_autofree char *old_value = bal_cli_escape (e->old_value ? e->old_value : "-");
+      g_autofree char *new_value = bal_cli_escape (e->new_value ? e->new_value : "-");
 
-      g_print ("%lld  %s  %s  %s %s %s\n    %s → %s\n", (long long)e->id, e->at, e->actor, e->action, e->table_name,
-               e->row_key, e->old_value ? e->old_value : "-", e->new_value ? e->new_value : "-");
+      g_print ("%lld  %s  %s  %s %s %s\n    %s → %s\n", (long long)e->id, at, actor, action, table,
+               key, old_value, new_value);
     }
 
   return BAL_CLI_OK;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bal-cli.h"
 #include "bal-jobs.h"
@@ -59,9 +60,49 @@ bal_cli_parse (GOptionContext   *context,
 int
 bal_cli_fail (const GError *error)
 {
-  g_printerr ("balans-cli: %s\n", error->message);
+  g_autofree char *message = bal_cli_escape (error->message);
+
+  g_printerr ("balans-cli: %s\n", message);
 
   return BAL_CLI_FAILED;
+}
+
+/* @text for a terminal: its control characters (C0, newline and tab
+ * included, DEL and C1) and any byte that is not UTF-8 written as visible
+ * escapes such as \x1b, so that a title in a project or a line in a
+ * document cannot recolour the terminal, move its cursor or add lines to
+ * the output. A field keeps to its line; JSON output needs none of this,
+ * json-glib escapes there. NULL gives "". */
+char *
+bal_cli_escape (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar)*p);
+          p++;
+          continue;
+        }
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static BalProject *
@@ -110,11 +151,36 @@ bal_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  GString *out;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+
+  /* json-glib escapes C0 controls and DEL, but writes C1 controls and
+   * bytes that are not UTF-8 as they are. Both can only stand inside a
+   * string, where a \u escape takes their place. */
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append (out, "\\ufffd");
+          p++;
+          continue;
+        }
+
+      if (c >= 0x80 && c <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+
+  g_print ("%s\n", out->str);
+  g_string_free (out, TRUE);
 }
 
 int

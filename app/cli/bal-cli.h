@@ -34,6 +34,7 @@ int             bal_cli_parse         (GOptionContext  *context,
                                        int              min_args,
                                        int              max_args);
 int             bal_cli_fail          (const GError    *error);
+char           *bal_cli_escape        (const char      *text);
 BalProject     *bal_cli_open_project  (const char      *path);
 BalProject     *bal_cli_open_project_for_reading (const char *path);
 gint64          bal_cli_open_job_for_reading (const char  *path,

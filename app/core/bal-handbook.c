@@ -951,35 +951,21 @@ result_with_error (const char *file,
   return result;
 }
 
-/* Reads and parses one document; safe to call from a worker thread. */
+/* Reads and parses one document; safe to call from a worker thread. Only a
+ * regular local file is read, and no more than BAL_IMPORTER_MAX_SIZE of it:
+ * see bal_read_text_file(). */
 BalImportResult *
 bal_handbook_parse_file (GFile              *file,
                          const char * const *grades,
                          GCancellable       *cancellable)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = g_file_get_path (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (info == NULL)
-    return result_with_error (name, g_strdup_printf (_("Could not read the file: %s"), error->message));
+  if (path == NULL)
+    return result_with_error (name, g_strdup (_("Only a file on this computer can be imported.")));
 
-  if (g_file_info_get_size (info) > BAL_IMPORTER_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (BAL_IMPORTER_MAX_SIZE);
-
-      return result_with_error (name, g_strdup_printf (_("The file is too large to be a handbook document (%s; at most %s)."),
-                                                       size, limit));
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
-    return result_with_error (name, g_strdup_printf (_("Could not read the file: %s"), error->message));
-
-  return bal_importer_parse (name, contents, length, grades);
+  return bal_importer_parse_file (path, name, grades);
 }
 
 /* Stores what bal_handbook_parse_file() found in @file: everything or, when

@@ -11,11 +11,22 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bal-importer.h"
+
+/* A heading or a table row (family, grade, title) is a short line; a
+ * longer one is text and is not taken apart as one. */
+#define MAX_SHORT_LINE 1024
+
+G_DEFINE_QUARK (bal-importer-error-quark, bal_importer_error)
 
 typedef enum
 {
@@ -190,14 +201,117 @@ bal_import_result_free (BalImportResult *result)
   g_free (result);
 }
 
+/* Reading files ***********************************************************/
+
+/* Reads the text file at @path whole, at most @max_size bytes of it. Only
+ * a regular file is read, and that is checked on the opened descriptor,
+ * so that /dev/zero, a FIFO or a terminal is refused rather than read
+ * until memory runs out or waited on for ever. The result is
+ * nul-terminated; @length gets its size. */
+char *
+bal_read_text_file (const char  *path,
+                    gsize        max_size,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize capacity;
+  gsize size = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_filename_display_name (path);
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open %s: %s"), name, g_strerror (saved));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not read %s: %s"), name, g_strerror (saved));
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_NOT_REGULAR,
+                   _("%s is not a regular file"), name);
+      g_close (fd, NULL);
+      return NULL;
+    }
+
+  /* One byte more than allowed tells a file at the limit from one over
+   * it, also when the file grows while it is read. */
+  capacity = (gsize)MIN ((guint64)MAX (st.st_size, 0), (guint64)max_size) + 1;
+  data = g_malloc (capacity + 1);
+
+  while (size <= max_size)
+    {
+      gssize n;
+
+      if (size == capacity)
+        {
+          capacity = MIN (capacity * 2, max_size + 1);
+          data = g_realloc (data, capacity + 1);
+        }
+
+      n = read (fd, data + size, capacity - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       _("Could not read %s: %s"), name, g_strerror (saved));
+          g_close (fd, NULL);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += n;
+    }
+
+  g_close (fd, NULL);
+
+  if (size > max_size)
+    {
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_TOO_LARGE,
+                   _("%s is too large (more than %s)"), name, limit);
+      return NULL;
+    }
+
+  data[size] = '\0';
+  *length = size;
+
+  return g_steal_pointer (&data);
+}
+
 /* Text repair *************************************************************/
 
 /* The byte Windows-1252 writes for @c, or -1. */
 static int
 cp1252_byte (gunichar c)
 {
-  if (c >= 0xa0 && c <= 0xff)
-    return (int)c;
+  if (c < 0x100)
+    return c >= 0xa0 ? (int)c : -1;
 
   for (int i = 0; i < 32; i++)
     if (cp1252_high[i] != 0 && cp1252_high[i] == c)
@@ -222,6 +336,7 @@ repair_mojibake (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
       int byte = c != 0 ? cp1252_byte (c) : -1;
+      const char *next;
 
       if (byte >= 0)
         {
@@ -253,10 +368,16 @@ repair_mojibake (const char *text)
       if (c == 0)
         break;
 
+      next = g_utf8_next_char (p);
       if (byte < 0)
-        g_string_append_unichar (out, c);
-
-      p = g_utf8_next_char (p);
+        {
+          /* Plain ASCII goes over a stretch at a time. */
+          if (c < 0x80)
+            while (*next != '\0' && (guchar)*next < 0x80)
+              next++;
+          g_string_append_len (out, p, next - p);
+        }
+      p = next;
     }
 
   g_byte_array_unref (run);
@@ -298,27 +419,111 @@ bal_importer_repair_text (const char *data,
 
 /* Lines *******************************************************************/
 
+/* A line of the document; the text is cut out of the document in place. */
 typedef struct
 {
   char  *text;
   guint  number;
 } Line;
 
-static void
-line_clear (gpointer data)
+/* White space as GRegex's \s sees it (Unicode), with the vertical tab and
+ * the next line that g_unichar_isspace() leaves out. The text is valid
+ * UTF-8 by now: bal_importer_repair_text() made it so. */
+static gboolean
+is_space (gunichar c)
 {
-  g_free (((Line *)data)->text);
+  return g_unichar_isspace (c) || c == '\v' || c == 0x85;
 }
 
+static const char *
+skip_space (const char *p)
+{
+  while (*p != '\0' && is_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p;
+}
+
+/* Steps back from @end over white space, not before @start. */
+static const char *
+skip_space_back (const char *start,
+                 const char *end)
+{
+  while (end > start && is_space (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+
+  return end;
+}
+
+/* Whether g_strstrip() would leave nothing of @text. */
+static gboolean
+is_blank (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+
+  return *text == '\0';
+}
+
+/* The end of the first of @words that @p starts with, in any case, or NULL. */
+static const char *
+skip_word (const char         *p,
+           const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (g_ascii_strncasecmp (p, words[i], n) == 0)
+        return p + n;
+    }
+
+  return NULL;
+}
+
+/* Skips the ASCII digits at @p; NULL when there are none. */
+static const char *
+skip_number (const char *p)
+{
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p))
+    p++;
+
+  return p;
+}
+
+/* Skips the digits of any script at @p, as GRegex's \d; NULL when none. */
+static const char *
+skip_digits (const char *p)
+{
+  const char *start = p;
+
+  while (*p != '\0' && g_unichar_isdigit (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+
+  return p > start ? p : NULL;
+}
+
+/* "Pagina 3 van 12", "page 3", "blz. 3", "p. 3/12" */
 static gboolean
 is_page_footer (const char *line)
 {
-  g_autoptr(GRegex) regex = NULL;
+  static const char * const words[] = { "pagina", "page", "blz.", "blz", "p.", NULL };
+  static const char * const joins[] = { "van", "of", "/", NULL };
+  const char *p = skip_word (skip_space (line), words);
 
-  regex = g_regex_new ("^\\s*(pagina|page|blz\\.?|p\\.)\\s*\\d+(\\s*(van|of|/)\\s*\\d+)?\\s*$",
-                       G_REGEX_CASELESS, 0, NULL);
+  if (p == NULL || (p = skip_digits (skip_space (p))) == NULL)
+    return FALSE;
 
-  return g_regex_match (regex, line, 0, NULL);
+  p = skip_space (p);
+  if (*p == '\0')
+    return TRUE;
+
+  if ((p = skip_word (p, joins)) == NULL || (p = skip_digits (skip_space (p))) == NULL)
+    return FALSE;
+
+  return *skip_space (p) == '\0';
 }
 
 static gboolean
@@ -337,13 +542,83 @@ is_table_rule (const char *line)
   return dash;
 }
 
+/* "12." or "B.": a numbered item or a group label. */
+static gboolean
+starts_with_label (const char *line)
+{
+  const char *p = line;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p == line && g_ascii_isupper (*p))
+    p++;
+
+  return p > line && *p == '.';
+}
+
+/* The length of the HTML emphasis or heading tag at @p ("<b>", "</strong>",
+ * "<br />"), or 0. */
+static gsize
+tag_length (const char *p)
+{
+  static const char * const names[] = {
+    "b", "strong", "i", "em", "u", "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", NULL
+  };
+  const char *name = p + 1;
+
+  if (*name == '/')
+    name++;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize n = strlen (names[i]);
+      const char *end;
+
+      if (g_ascii_strncasecmp (name, names[i], n) != 0)
+        continue;
+
+      end = skip_space (name + n);
+      if (*end == '/')
+        end++;
+      if (*end == '>')
+        return end + 1 - p;
+    }
+
+  return 0;
+}
+
+/* @line without its HTML emphasis and heading tags. */
+static char *
+remove_tags (const char *line)
+{
+  GString *untagged = g_string_sized_new (strlen (line));
+  const char *p = line;
+  const char *tag;
+
+  while ((tag = strchr (p, '<')) != NULL)
+    {
+      gsize n = tag_length (tag);
+
+      g_string_append_len (untagged, p, tag - p);
+      if (n == 0)
+        {
+          g_string_append_c (untagged, '<');
+          n = 1;
+        }
+      p = tag + n;
+    }
+  g_string_append (untagged, p);
+
+  return g_string_free (untagged, FALSE);
+}
+
 /* Strips Markdown and HTML emphasis and heading marks from a line. */
 static char *
 strip_markup (const char *line)
 {
-  g_autoptr(GRegex) tags = g_regex_new ("</?(b|strong|i|em|u|h[1-6]|p|br)\\s*/?>", G_REGEX_CASELESS, 0, NULL);
-  g_autofree char *plain = g_regex_replace_literal (tags, line, -1, 0, "", 0, NULL);
-  GString *out = g_string_new (NULL);
+  g_autofree char *untagged = strchr (line, '<') != NULL ? remove_tags (line) : NULL;
+  const char *plain = untagged != NULL ? untagged : line;
+  GString *out = g_string_sized_new (strlen (plain));
   const char *p = plain;
 
   while (*p == ' ' || *p == '\t')
@@ -373,12 +648,16 @@ static Field
 match_heading (const char  *line,
                char       **rest)
 {
-  g_autofree char *plain = strip_markup (line);
+  g_autofree char *plain = NULL;
   g_autofree char *folded = NULL;
   gsize len;
 
   *rest = NULL;
 
+  if (is_blank (line) || strlen (line) > MAX_SHORT_LINE)
+    return FIELD_NONE;
+
+  plain = strip_markup (line);
   if (*plain == '\0' || g_utf8_strlen (plain, -1) > 70)
     return FIELD_NONE;
 
@@ -389,8 +668,12 @@ match_heading (const char  *line,
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     {
-      gsize hlen = strlen (headings[i].heading);
+      gsize hlen;
 
+      if (folded[0] != headings[i].heading[0])
+        continue;
+
+      hlen = strlen (headings[i].heading);
       if (strncmp (folded, headings[i].heading, hlen) != 0)
         continue;
 
@@ -417,69 +700,109 @@ match_heading (const char  *line,
   return FIELD_NONE;
 }
 
-static GArray *
-split_lines (const char *text)
+/* Sets @buffer to the @length bytes at @line without the white space
+ * around them. */
+static void
+set_stripped (GString    *buffer,
+              const char *line,
+              gsize       length)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_auto(GStrv) raw = NULL;
-  g_autofree char *unified = NULL;
-  GString *buf = g_string_new (NULL);
+  const char *start = line;
+  const char *end = line + length;
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  g_string_truncate (buffer, 0);
+  g_string_append_len (buffer, start, end - start);
+}
+
+/* Cuts @text into lines in place, without page footers, table rules and
+ * running titles. A run of empty lines reads as one and is kept as one. */
+static GArray *
+split_lines (char *text)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) stripped = g_string_new (NULL);
   gboolean previous_is_heading = FALSE;
+  gboolean last_is_blank = FALSE;
+  guint number = 1;
+  char *w = text;
 
-  g_array_set_clear_func (lines, line_clear);
-
-  for (const char *p = text; *p; p++)
+  for (const char *r = text; *r; r++)
     {
-      if (*p == '\r')
+      if (*r == '\r')
         {
-          g_string_append_c (buf, '\n');
-          if (p[1] == '\n')
-            p++;
+          *w++ = '\n';
+          if (r[1] == '\n')
+            r++;
         }
       else
-        g_string_append_c (buf, *p);
+        *w++ = *r;
     }
-  unified = g_string_free (buf, FALSE);
-  raw = g_strsplit (unified, "\n", -1);
+  *w = '\0';
 
   /* A short line that repeats on several pages is a running title. */
-  for (guint i = 0; raw[i] != NULL; i++)
+  for (const char *p = text; p != NULL; )
     {
-      char *key = g_strstrip (g_strdup (raw[i]));
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      const char *end = strchr (p, '\n');
 
-      g_hash_table_replace (counts, key, GUINT_TO_POINTER (n + 1));
+      set_stripped (stripped, p, end != NULL ? (gsize)(end - p) : strlen (p));
+      if (stripped->len > 0 && stripped->len <= 60)
+        {
+          guint *n = g_hash_table_lookup (counts, stripped->str);
+
+          if (n == NULL)
+            {
+              n = g_new0 (guint, 1);
+              g_hash_table_insert (counts, g_strdup (stripped->str), n);
+            }
+          (*n)++;
+        }
+      p = end != NULL ? end + 1 : NULL;
     }
 
-  for (guint i = 0; raw[i] != NULL; i++)
+  for (char *p = text; p != NULL; number++)
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (raw[i]));
+      char *end = strchr (p, '\n');
       g_autofree char *rest = NULL;
-      Line line;
+      Line line = { p, number };
+      Field field;
 
-      if (is_page_footer (stripped) || is_table_rule (stripped))
-        continue;
+      if (end != NULL)
+        *end = '\0';
+      p = end != NULL ? end + 1 : NULL;
 
-      /* A value under its heading ("Inschaling" / "E") repeats by nature. */
-      if (*stripped != '\0' && strlen (stripped) <= 60 &&
-          GPOINTER_TO_UINT (g_hash_table_lookup (counts, stripped)) >= 3 &&
-          strchr (stripped, ':') == NULL && strchr (stripped, '\t') == NULL &&
-          !previous_is_heading &&
-          match_heading (stripped, &rest) == FIELD_NONE &&
-          !g_regex_match_simple ("^([0-9]+|[A-Z])\\.", stripped, 0, 0))
-        continue;
+      set_stripped (stripped, line.text, strlen (line.text));
 
-      if (*stripped != '\0')
+      if (stripped->len == 0)
         {
-          g_autofree char *ignored = NULL;
-
-          previous_is_heading = match_heading (stripped, &ignored) != FIELD_NONE;
+          if (!last_is_blank)
+            g_array_append_val (lines, line);
+          last_is_blank = TRUE;
+          continue;
         }
 
-      line.text = g_strdup (raw[i]);
-      line.number = i + 1;
+      if (is_page_footer (stripped->str) || is_table_rule (stripped->str))
+        continue;
+
+      field = match_heading (stripped->str, &rest);
+
+      /* A value under its heading ("Inschaling" / "E") repeats by nature. */
+      if (stripped->len <= 60 &&
+          *(guint *)g_hash_table_lookup (counts, stripped->str) >= 3 &&
+          strchr (stripped->str, ':') == NULL && strchr (stripped->str, '\t') == NULL &&
+          !previous_is_heading && field == FIELD_NONE &&
+          !starts_with_label (stripped->str))
+        continue;
+
+      previous_is_heading = field != FIELD_NONE;
+
       g_array_append_val (lines, line);
+      last_is_blank = FALSE;
     }
 
   return lines;
@@ -487,12 +810,16 @@ split_lines (const char *text)
 
 /* Joins words that a converter broke over a line: "Ver- talen",
  * "moge-lijkheden". Real compounds ("aftersales- en serviceafdeling",
- * "e-mail", "MBO-3", "I-J") keep their hyphen. */
+ * "e-mail", "MBO-3", "I-J") keep their hyphen. Only the ends of the two
+ * words count: a few letters tell a long word from a prefix, and looking no
+ * further keeps a long run of broken words linear to join. */
 static char *
 repair_hyphenation (const char *text)
 {
   static const char * const keep_after[] = { "en", "of", "tot", "and", "or", NULL };
   static const char * const prefixes[] = { "niet", "oud", "anti", "non", "pre", "post", "co", "ex", "vice", "self", NULL };
+  const gsize max_left_bytes = 32;
+  const guint max_right_chars = 8;
   GString *out = g_string_new (NULL);
   const char *p = text;
 
@@ -509,6 +836,7 @@ repair_hyphenation (const char *text)
           g_autofree char *left = NULL;
           g_autofree char *right = NULL;
           gsize left_start = out->len;
+          guint right_chars = 0;
 
           while (*after == ' ')
             {
@@ -516,14 +844,21 @@ repair_hyphenation (const char *text)
               spaced = TRUE;
             }
 
-          while (left_start > 0 && (g_ascii_isalpha (out->str[left_start - 1]) || (guchar)out->str[left_start - 1] >= 0x80))
+          while (left_start > 0 && out->len - left_start < max_left_bytes &&
+                 (g_ascii_isalpha (out->str[left_start - 1]) || (guchar)out->str[left_start - 1] >= 0x80))
             left_start--;
+          /* Cut off inside a character: start at the next one. */
+          while (((guchar)out->str[left_start] & 0xc0) == 0x80)
+            left_start++;
           left = g_strndup (out->str + left_start, out->len - left_start);
 
           word_end = after;
           while (*word_end && *word_end != ' ' && *word_end != '\t' && *word_end != '\n' &&
-                 (g_unichar_isalpha (g_utf8_get_char (word_end))))
-            word_end = g_utf8_next_char (word_end);
+                 right_chars < max_right_chars && g_unichar_isalpha (g_utf8_get_char (word_end)))
+            {
+              word_end = g_utf8_next_char (word_end);
+              right_chars++;
+            }
           right = g_strndup (after, word_end - after);
 
           if (*left != '\0' && *right != '\0' &&
@@ -570,8 +905,21 @@ typedef struct
   gboolean             family_is_number;
   guint                grade_line;
   BalActivityGroup    *group;
+  GString             *group_title;  /* the title of @group while it grows */
   GString             *item;
 } Parser;
+
+/* A pattern compiled once, for every document and thread. */
+static GRegex *
+cached_regex (GRegex     **regex,
+              const char  *pattern,
+              GRegexCompileFlags flags)
+{
+  if (g_once_init_enter (regex))
+    g_once_init_leave (regex, g_regex_new (pattern, flags, 0, NULL));
+
+  return *regex;
+}
 
 static void
 add_warning (Parser     *parser,
@@ -602,18 +950,27 @@ static void
 append_text (GString    *buffer,
              const char *line)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (line));
+  const char *start = line;
+  const char *end;
+  gboolean paragraph_ended = buffer->len >= 2 && buffer->str[buffer->len - 1] == '\n' &&
+                             buffer->str[buffer->len - 2] == '\n';
 
-  if (*stripped == '\0')
+  while (g_ascii_isspace (*start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  if (start == end)
     {
-      if (buffer->len > 0 && !g_str_has_suffix (buffer->str, "\n\n"))
+      if (buffer->len > 0 && !paragraph_ended)
         g_string_append (buffer, "\n\n");
       return;
     }
 
-  if (buffer->len > 0 && !g_str_has_suffix (buffer->str, "\n\n"))
+  if (buffer->len > 0 && !paragraph_ended)
     g_string_append_c (buffer, ' ');
-  g_string_append (buffer, stripped);
+  g_string_append_len (buffer, start, end - start);
 }
 
 static char *
@@ -682,10 +1039,9 @@ step_grade (const char * const *grades,
 }
 
 static gboolean
-looks_like_grade (const char *text)
+looks_like_grade (const char *text,
+                  gsize       len)
 {
-  gsize len = strlen (text);
-
   if (len == 0 || len > 3)
     return FALSE;
 
@@ -696,15 +1052,35 @@ looks_like_grade (const char *text)
   return g_ascii_isupper (text[0]) || g_ascii_isdigit (text[0]);
 }
 
+/* The length of the code that starts "1.1 Medewerker Verkoop" or "KS.02.
+ * Medewerker": up to four capitals, a dot, numbers joined by dots, a dot
+ * and white space; 0 when @text starts otherwise. */
+static gsize
+code_length (const char *text)
+{
+  const char *p = text;
+
+  while (p - text < 4 && g_ascii_isupper (*p))
+    p++;
+  if (*p == '.')
+    p++;
+  if ((p = skip_number (p)) == NULL)
+    return 0;
+  while (p[0] == '.' && g_ascii_isdigit (p[1]))
+    p = skip_number (p + 1);
+
+  return p - text;
+}
+
 /* Splits "1.1 Medewerker Verkoop" or "KS.02 Medewerker" into code and title. */
 static void
 set_title (Parser     *parser,
            const char *value,
            guint       line)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^([A-Z]{0,4}\\.?[0-9]+(\\.[0-9]+)*)\\.?\\s+(.+)$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *plain = strip_markup (value);
+  gsize code = code_length (plain);
+  const char *title = plain + code;
 
   if (*plain == '\0')
     return;
@@ -716,10 +1092,12 @@ set_title (Parser     *parser,
   g_clear_pointer (&parser->current->code, g_free);
   g_clear_pointer (&parser->current->title, g_free);
 
-  if (g_regex_match (regex, plain, 0, &match))
+  if (code > 0 && *title == '.')
+    title++;
+  if (code > 0 && skip_space (title) > title && *skip_space (title) != '\0')
     {
-      parser->current->code = g_match_info_fetch (match, 1);
-      parser->current->title = g_match_info_fetch (match, 3);
+      parser->current->code = g_strndup (plain, code);
+      parser->current->title = g_strdup (skip_space (title));
     }
   else
     parser->current->title = g_strdup (plain);
@@ -738,7 +1116,7 @@ set_family (Parser     *parser,
     return;
 
   g_free (parser->current->family);
-  parser->family_is_number = g_regex_match_simple ("^[0-9]+$", plain, 0, 0);
+  parser->family_is_number = strspn (plain, "0123456789") == strlen (plain);
   if (parser->family_is_number)
     parser->current->family = g_strdup_printf ("Functiefamilie %s", plain);
   else
@@ -751,18 +1129,20 @@ set_grade (Parser     *parser,
            guint       line)
 {
   g_autofree char *plain = strip_markup (value);
-  g_auto(GStrv) tokens = NULL;
 
-  tokens = g_strsplit_set (plain, " \t", -1);
-  for (guint i = 0; tokens[i] != NULL; i++)
+  for (const char *p = plain; *p != '\0'; )
     {
-      if (looks_like_grade (tokens[i]))
+      gsize len = strcspn (p, " \t");
+
+      if (looks_like_grade (p, len))
         {
           g_free (parser->current->grade);
-          parser->current->grade = g_strdup (tokens[i]);
+          parser->current->grade = g_strndup (p, len);
           parser->grade_line = line;
           return;
         }
+      p += len;
+      p += strspn (p, " \t");
     }
 }
 
@@ -776,7 +1156,7 @@ try_table_row (Parser     *parser,
   g_autoptr(GPtrArray) filled = g_ptr_array_new_with_free_func (g_free);
   int grade_cell = -1;
 
-  if (strchr (text, '\t') == NULL && strchr (text, '|') == NULL)
+  if (strlen (text) > MAX_SHORT_LINE || (strchr (text, '\t') == NULL && strchr (text, '|') == NULL))
     return FALSE;
 
   cells = g_strsplit_set (text, "\t|", -1);
@@ -794,7 +1174,7 @@ try_table_row (Parser     *parser,
     return FALSE;
 
   for (guint i = 0; i < filled->len; i++)
-    if (looks_like_grade (g_ptr_array_index (filled, i)))
+    if (looks_like_grade (g_ptr_array_index (filled, i), strlen (g_ptr_array_index (filled, i))))
       grade_cell = i;
 
   if (grade_cell != 1)
@@ -833,44 +1213,88 @@ start_reference (Parser *parser,
   parser->field = FIELD_NONE;
   parser->content_since_title = FALSE;
   parser->group = NULL;
+  g_string_truncate (parser->group_title, 0);
   parser->grade_line = 0;
   g_string_truncate (parser->item, 0);
+}
+
+/* Gives the current group its title, which grew line by line. */
+static void
+finish_group (Parser *parser)
+{
+  if (parser->group != NULL)
+    {
+      g_free (parser->group->title);
+      parser->group->title = g_strdup (parser->group_title->str);
+    }
+
+  parser->group = NULL;
+}
+
+static void
+start_group (Parser     *parser,
+             const char *label,
+             const char *title)
+{
+  finish_group (parser);
+  parser->group = bal_activity_group_new (label, NULL);
+  g_string_assign (parser->group_title, title);
+  g_ptr_array_add (parser->current->activities, parser->group);
+}
+
+/* The text after "A. " (a group, @digits FALSE) or "12. " (an item), or NULL. */
+static const char *
+after_label (const char *line,
+             gboolean    digits)
+{
+  const char *p = line;
+
+  if (digits)
+    {
+      while (p - line < 3 && g_ascii_isdigit (*p))
+        p++;
+      if (p == line || p - line > 2)
+        return NULL;
+    }
+  else if (g_ascii_isupper (*p))
+    p++;
+  else
+    return NULL;
+
+  if ((*p != '.' && *p != ')') || skip_space (p + 1) == p + 1 || *skip_space (p + 1) == '\0')
+    return NULL;
+
+  return skip_space (p + 1);
 }
 
 static void
 handle_activity_line (Parser     *parser,
                       const char *line)
 {
-  g_autoptr(GRegex) group_re = g_regex_new ("^([A-Z])[.)]\\s+(.+)$", 0, 0, NULL);
-  g_autoptr(GRegex) item_re = g_regex_new ("^([0-9]{1,2})[.)]\\s+(.+)$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *plain = strip_markup (line);
+  g_autofree char *plain = NULL;
+  const char *text;
 
+  if (is_blank (line))
+    return;
+
+  plain = strip_markup (line);
   if (*plain == '\0')
     return;
 
-  if (g_regex_match (group_re, plain, 0, &match))
+  if ((text = after_label (plain, FALSE)) != NULL)
     {
-      g_autofree char *label = g_match_info_fetch (match, 1);
-      g_autofree char *title = g_match_info_fetch (match, 2);
+      char label[2] = { plain[0], '\0' };
 
       flush_item (parser);
-      parser->group = bal_activity_group_new (label, title);
-      g_ptr_array_add (parser->current->activities, parser->group);
+      start_group (parser, label, text);
       return;
     }
 
-  g_clear_pointer (&match, g_match_info_free);
-  if (g_regex_match (item_re, plain, 0, &match))
+  if ((text = after_label (plain, TRUE)) != NULL)
     {
-      g_autofree char *text = g_match_info_fetch (match, 2);
-
       flush_item (parser);
       if (parser->group == NULL)
-        {
-          parser->group = bal_activity_group_new ("", "");
-          g_ptr_array_add (parser->current->activities, parser->group);
-        }
+        start_group (parser, "", "");
       g_string_append (parser->item, text);
       return;
     }
@@ -880,10 +1304,7 @@ handle_activity_line (Parser     *parser,
     {
       flush_item (parser);
       if (parser->group == NULL)
-        {
-          parser->group = bal_activity_group_new ("", "");
-          g_ptr_array_add (parser->current->activities, parser->group);
-        }
+        start_group (parser, "", "");
       g_string_append (parser->item, plain + 2);
       return;
     }
@@ -895,18 +1316,13 @@ handle_activity_line (Parser     *parser,
     }
   else if (parser->group != NULL && parser->group->items->len == 0)
     {
-      g_autofree char *title = g_strconcat (parser->group->title, " ", plain, NULL);
-
-      g_free (parser->group->title);
-      parser->group->title = g_steal_pointer (&title);
+      g_string_append_c (parser->group_title, ' ');
+      g_string_append (parser->group_title, plain);
     }
   else
     {
       if (parser->group == NULL)
-        {
-          parser->group = bal_activity_group_new ("", "");
-          g_ptr_array_add (parser->current->activities, parser->group);
-        }
+        start_group (parser, "", "");
       g_string_append (parser->item, plain);
     }
 }
@@ -916,8 +1332,14 @@ handle_rule_line (Parser     *parser,
                   const char *line,
                   guint       number)
 {
-  g_autofree char *plain = strip_markup (line);
-  g_autofree char *folded = g_utf8_casefold (plain, -1);
+  g_autofree char *plain = NULL;
+  g_autofree char *folded = NULL;
+
+  if (is_blank (line))
+    return;
+
+  plain = strip_markup (line);
+  folded = g_utf8_casefold (plain, -1);
 
   for (guint i = 0; i < BAL_N_RULES; i++)
     {
@@ -950,8 +1372,8 @@ finish_rule (Parser   *parser,
   gsize len;
 
   g_strstrip (all);
-  while (*all == ':' || *all == '\t')
-    memmove (all, all + 1, strlen (all));
+  len = strspn (all, ":\t");
+  memmove (all, all + len, strlen (all + len) + 1);
   g_strstrip (all);
 
   tab = strrchr (all, '\t');
@@ -959,7 +1381,7 @@ finish_rule (Parser   *parser,
     {
       g_autofree char *cell = g_strstrip (g_strdup (tab + 1));
 
-      if (looks_like_grade (cell))
+      if (looks_like_grade (cell, strlen (cell)))
         {
           *tab = '\0';
           rule->grade = g_steal_pointer (&cell);
@@ -999,10 +1421,11 @@ static void
 find_knowledge_level (BalReferenceDoc *doc,
                       const char      *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("\\b(V?MBO)[- ]?(niveau ?)?([1-4])?\\b|\\b(HBO|WO)(-niveau|\\b)|\\b(bachelor|master)\\b",
-                                         G_REGEX_CASELESS, 0, NULL);
+  static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
 
+  cached_regex (&regex, "\\b(V?MBO)[- ]?(niveau ?)?([1-4])?\\b|\\b(HBO|WO)(-niveau|\\b)|\\b(bachelor|master)\\b",
+                G_REGEX_CASELESS);
   if (!g_regex_match (regex, text, 0, &match))
     return;
 
@@ -1031,10 +1454,11 @@ static void
 find_span (BalReferenceDoc *doc,
            const char      *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("leiding aan (circa |ca\\. |ongeveer )?([0-9]+)(\\s*(-|–|tot)\\s*([0-9]+))?",
-                                         G_REGEX_CASELESS, 0, NULL);
+  static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
 
+  cached_regex (&regex, "leiding aan (circa |ca\\. |ongeveer )?([0-9]+)(\\s*(-|–|tot)\\s*([0-9]+))?",
+                G_REGEX_CASELESS);
   if (g_regex_match (regex, text, 0, &match))
     {
       g_autofree char *low = g_match_info_fetch (match, 2);
@@ -1045,12 +1469,18 @@ find_span (BalReferenceDoc *doc,
     }
 }
 
+/* Whether the text from @start to @end ends with a word such as "Head". */
 static gboolean
-ends_with_title_noun (const char *text)
+ends_with_title_noun (const char *start,
+                      const char *end)
 {
   static const char * const nouns[] = { "head", "director", "chief", "vp", "president", NULL };
-  const char *space = strrchr (text, ' ');
-  g_autofree char *last = g_ascii_strdown (space ? space + 1 : text, -1);
+  const char *word = end;
+  g_autofree char *last = NULL;
+
+  while (word > start && word[-1] != ' ')
+    word--;
+  last = g_ascii_strdown (word, end - word);
 
   return g_strv_contains (nouns, last);
 }
@@ -1070,24 +1500,99 @@ add_alternative (BalReferenceDoc *doc,
     g_ptr_array_add (doc->alternative_titles, g_steal_pointer (&clean));
 }
 
+/* The list of "Alternatieve functienamen kunnen X, Y of Z zijn." that
+ * starts at @start: at least one character, up to the full stop, or to the
+ * end of the text when only white space follows; NULL when the line ends
+ * before that, and then @line_end gets where it ends. */
+static char *
+alternatives_list (const char  *start,
+                   const char **line_end)
+{
+  const char *first = g_utf8_next_char (start);
+  const char *stop = first + strcspn (first, ".\n");
+
+  *line_end = stop;
+  if (*stop == '\n' && *skip_space (stop) != '.' && *skip_space (stop) != '\0')
+    return NULL;
+
+  stop = skip_space_back (first, stop);
+
+  /* "… of Z zijn." */
+  if (stop - first >= 4 && g_ascii_strncasecmp (stop - 4, "zijn", 4) == 0 &&
+      skip_space_back (first, stop - 4) < stop - 4)
+    stop = skip_space_back (first, stop - 4);
+
+  return g_strndup (start, stop - start);
+}
+
+/* The end of the words that bring in the list at @p, "Alternatieve
+ * functienamen kunnen (bijvoorbeeld) (zijn) " in any case, or NULL. */
+static const char *
+skip_alternatives_intro (const char *p)
+{
+  static const char * const verbs[] = { "kunnen", "kan", "zijn", "is", NULL };
+  const char *q;
+  guint i;
+
+  if (g_ascii_strncasecmp (p, "alternatieve functiena", 22) != 0)
+    return NULL;
+  p += 22;
+  if (g_ascii_tolower (*p) == 'a')
+    p++;
+  if (g_ascii_tolower (*p) != 'm')
+    return NULL;
+  p++;
+  if (g_ascii_strncasecmp (p, "en", 2) == 0 && skip_space (p + 2) > p + 2)
+    p += 2;
+  if ((q = skip_space (p)) == p)
+    return NULL;
+  p = q;
+
+  for (i = 0; verbs[i] != NULL; i++)
+    {
+      gsize n = strlen (verbs[i]);
+
+      if (g_ascii_strncasecmp (p, verbs[i], n) == 0 && (q = skip_space (p + n)) > p + n)
+        break;
+    }
+  if (verbs[i] == NULL)
+    return NULL;
+  p = q;
+
+  if (g_ascii_strncasecmp (p, "bijvoorbeeld", 12) == 0 && (q = skip_space (p + 12)) > p + 12)
+    p = q;
+  if (g_ascii_strncasecmp (p, "zijn", 4) == 0 && (q = skip_space (p + 4)) > p + 4)
+    p = q;
+
+  return p;
+}
+
 /* "Alternatieve functienamen kunnen X, Y of Z zijn." The Dutch "of" ("or")
  * stands once, before the last title; English titles keep their own "of"
- * ("Head of Customer Service"). */
+ * ("Head of Customer Service"). Found by hand in one pass: a pattern
+ * would look at the whole text again for every "Alternatieve" in it. */
 static void
 find_alternative_titles (BalReferenceDoc *doc,
                          const char      *text)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("alternatieve functienaa?m(en)?\\s+(kunnen|kan|zijn|is)\\s+(bijvoorbeeld\\s+)?(zijn\\s+)?(.+?)(\\s+zijn)?\\s*(\\.|$)",
-                                         G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
+  const char *unfinished_line = text;
   g_autofree char *list = NULL;
   g_auto(GStrv) parts = NULL;
   guint n;
 
-  if (!g_regex_match (regex, text, 0, &match))
+  for (const char *p = strpbrk (text, "aA"); p != NULL && list == NULL; p = strpbrk (p + 1, "aA"))
+    {
+      const char *start = skip_alternatives_intro (p);
+
+      /* A list that starts before the end of a line found to end without
+       * a full stop ends there too: no need to look again. */
+      if (start != NULL && *start != '\0' && start >= unfinished_line)
+        list = alternatives_list (start, &unfinished_line);
+    }
+
+  if (list == NULL)
     return;
 
-  list = g_match_info_fetch (match, 5);
   parts = g_strsplit (list, ",", -1);
   n = g_strv_length (parts);
 
@@ -1098,14 +1603,17 @@ find_alternative_titles (BalReferenceDoc *doc,
     {
       char *last = parts[n - 1];
       char *split = NULL;
+      const char *after = last;
 
-      for (char *p = strstr (last, " of "); p != NULL; p = strstr (p + 4, " of "))
-        {
-          g_autofree char *left = g_strndup (last, p - last);
-
-          if (!ends_with_title_noun (left))
-            split = p;
-        }
+      /* By space, not strstr(): AddressSanitizer's strstr() measures the
+       * whole rest of the string on each call. */
+      for (char *p = strchr (last, ' '); p != NULL; p = strchr (p + 1, ' '))
+        if (p >= after && strncmp (p, " of ", 4) == 0)
+          {
+            if (!ends_with_title_noun (last, p))
+              split = p;
+            after = p + 4;
+          }
 
       if (split != NULL)
         {
@@ -1118,24 +1626,53 @@ find_alternative_titles (BalReferenceDoc *doc,
     }
 }
 
+/* "Complexiteit: 4" or "Zelfstandigheid = 3": a name, a colon or an equals
+ * sign, a number; a line may hold several. A name holds no colon but may
+ * hold an equals sign not followed by a number. One pass over the section:
+ * a lazy pattern would scan a long line again from every character. */
 static void
 parse_profile (Parser *parser)
 {
-  g_auto(GStrv) lines = g_strsplit (parser->sections[FIELD_PROFILE]->str, "\n", -1);
-  g_autoptr(GRegex) regex = g_regex_new ("([^:\\n]+?)\\s*[:=]\\s*([0-9]+)", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
+  const char *p = parser->sections[FIELD_PROFILE]->str;
+  const char *name = p;
 
-  g_regex_match (regex, parser->sections[FIELD_PROFILE]->str, 0, &match);
-  while (g_match_info_matches (match))
+  while (*p != '\0')
     {
-      BalProfileLevel *level = g_new0 (BalProfileLevel, 1);
-      g_autofree char *number = g_match_info_fetch (match, 2);
+      const char *value;
 
-      level->characteristic_name = g_match_info_fetch (match, 1);
-      g_strstrip (level->characteristic_name);
-      level->level = atoi (number);
-      g_ptr_array_add (parser->current->profile, level);
-      g_match_info_next (match, NULL);
+      if (*p == '\n')
+        {
+          name = ++p;
+          continue;
+        }
+
+      if (*p != ':' && *p != '=')
+        {
+          p++;
+          continue;
+        }
+
+      value = p + 1;
+      while (*value != '\n' && *value != '\0' && is_space (g_utf8_get_char (value)))
+        value = g_utf8_next_char (value);
+
+      if (p > name && g_ascii_isdigit (*value))
+        {
+          BalProfileLevel *level = g_new0 (BalProfileLevel, 1);
+          const char *name_end = skip_space_back (g_utf8_next_char (name), p);
+
+          level->characteristic_name = g_strstrip (g_strndup (name, name_end - name));
+          level->level = atoi (value);
+          g_ptr_array_add (parser->current->profile, level);
+
+          while (g_ascii_isdigit (*value))
+            value++;
+          name = p = value;
+        }
+      else if (*p == ':')
+        name = ++p;
+      else
+        p++;
     }
 }
 
@@ -1157,6 +1694,7 @@ finish_reference (Parser *parser)
     return;
 
   flush_item (parser);
+  finish_group (parser);
 
   for (guint i = FIELD_POSITION; i <= FIELD_CONTEXT; i++)
     if (i < G_N_ELEMENTS (targets) && targets[i] != NULL)
@@ -1180,10 +1718,11 @@ finish_reference (Parser *parser)
 
   if (parser->sections[FIELD_RANGE]->len > 0)
     {
+      static GRegex *regex;
       g_autofree char *range = finish_text (parser->sections[FIELD_RANGE]);
-      g_autoptr(GRegex) regex = g_regex_new ("[A-Z0-9]{1,2}\\s*[-–]\\s*[A-Z0-9]{1,2}", 0, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
 
+      cached_regex (&regex, "[A-Z0-9]{1,2}\\s*[-–]\\s*[A-Z0-9]{1,2}", 0);
       if (g_regex_match (regex, range, 0, &match))
         {
           g_autofree char *found = g_match_info_fetch (match, 0);
@@ -1352,6 +1891,7 @@ bal_importer_parse (const char         *file_name,
   parser.errors = result->errors;
   parser.rule = -1;
   parser.item = g_string_new (NULL);
+  parser.group_title = g_string_new (NULL);
   for (guint i = 0; i <= FIELD_PROFILE; i++)
     parser.sections[i] = g_string_new (NULL);
   for (guint i = 0; i < BAL_N_RULES; i++)
@@ -1508,10 +2048,40 @@ bal_importer_parse (const char         *file_name,
     g_ptr_array_set_size (result->references, 0);
 
   g_string_free (parser.item, TRUE);
+  g_string_free (parser.group_title, TRUE);
   for (guint i = 0; i <= FIELD_PROFILE; i++)
     g_string_free (parser.sections[i], TRUE);
   for (guint i = 0; i < BAL_N_RULES; i++)
     g_string_free (parser.rules[i], TRUE);
+
+  return result;
+}
+
+/* Reads the document at @path, refusing what cannot be one (see
+ * bal_read_text_file()), and parses it; messages name it @file_name. */
+BalImportResult *
+bal_importer_parse_file (const char         *path,
+                         const char         *file_name,
+                         const char * const *grades)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  BalImportResult *result;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (file_name == NULL)
+    file_name = path;
+
+  contents = bal_read_text_file (path, BAL_IMPORTER_MAX_SIZE, &length, &error);
+  if (contents != NULL)
+    return bal_importer_parse (file_name, contents, length, grades);
+
+  result = g_new0 (BalImportResult, 1);
+  result->references = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_reference_doc_free);
+  result->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_message_free);
+  g_ptr_array_add (result->errors, bal_import_message_new (file_name, 0, error->message));
 
   return result;
 }

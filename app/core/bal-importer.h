@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 /* Larger input is refused: no handbook document comes near it. */
 #define BAL_IMPORTER_MAX_SIZE (4 * 1024 * 1024)
 
+#define BAL_IMPORTER_ERROR (bal_importer_error_quark ())
+
+typedef enum
+{
+  BAL_IMPORTER_ERROR_NOT_REGULAR,
+  BAL_IMPORTER_ERROR_TOO_LARGE,
+} BalImporterError;
+
 typedef enum
 {
   BAL_RULE_LIGHTER,
@@ -81,9 +89,19 @@ typedef struct
   GPtrArray *errors;      /* BalImportMessage */
 } BalImportResult;
 
+GQuark            bal_importer_error_quark    (void);
+
+char             *bal_read_text_file          (const char          *path,
+                                               gsize                max_size,
+                                               gsize               *length,
+                                               GError             **error);
+
 BalImportResult  *bal_importer_parse          (const char          *file_name,
                                                const char          *data,
                                                gssize               length,
+                                               const char * const  *grades);
+BalImportResult  *bal_importer_parse_file     (const char          *path,
+                                               const char          *file_name,
                                                const char * const  *grades);
 char             *bal_importer_repair_text    (const char          *data,
                                                gsize                length);
