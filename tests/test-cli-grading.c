@@ -65,6 +65,13 @@ test_grading (void)
   g_assert_cmpstr (json_object_get_string_member (object, "proposed_verdict"), ==, "heavier");
   g_assert_cmpstr (json_object_get_string_member (object, "proposed_grade"), ==, "E");
   g_assert_true (json_object_has_member (object, "warnings"));
+  /* One question of 25: the proposal says it is premature, and why, step by step. */
+  g_assert_false (json_object_get_boolean_member (object, "complete"));
+  g_assert_cmpint (json_object_get_int_member (object, "answered_questions"), ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "explanation"), "heavier (job 4, reference 2)"));
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "explanation"), "unknown (not answered)"));
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "explanation"), "grade E"));
+  g_assert_true (json_object_get_null_member (object, "no_fit"));
 
   g_assert_cmpint (bad_compare->status, ==, 1);
   g_assert_nonnull (strstr (bad_compare->err, "XX.01"));
@@ -74,6 +81,11 @@ test_grading (void)
   g_assert_nonnull (strstr (no_reason->err, "departs"));
 
   decided = bal_run_cli ("decide", project, "Agent", "--reference", "KS.02", "--grade", "E", "--justification", "Zwaarder door klachten.", "--evaluator", "Iris", NULL);
+  g_assert_cmpint (decided->status, ==, 1);
+  g_assert_nonnull (strstr (decided->err, "premature"));
+  g_clear_pointer (&decided, bal_run_free);
+  decided = bal_run_cli ("decide", project, "Agent", "--reference", "KS.02", "--grade", "E", "--justification", "Zwaarder door klachten.", "--evaluator", "Iris",
+                         "--departure-reason", "Vooruitlopend op het gesprek met de leidinggevende.", NULL);
   g_assert_cmpint (decided->status, ==, 0);
 
   revised = bal_run_cli ("decide", project, "Agent", "--reference", "KS.02", "--grade", "D", "--justification", "Na bezwaar.",

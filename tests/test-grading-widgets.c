@@ -60,7 +60,7 @@ test_grade (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *decision = NULL;
   BalWindow *window;
-  GtkWidget *page, *dialog, *row, *button, *view, *stack, *structure;
+  GtkWidget *page, *dialog, *row, *button, *view, *stack, *structure, *anyway, *reason;
   gint64 agent;
 
   project = bal_demo_create (file, &error);
@@ -105,6 +105,19 @@ test_grade (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "Gelijk aan KS.02: vragen via alle kanalen, klachten met hulp van de teamleider.", -1);
   button = bal_test_find_button (dialog, "_Record Decision");
+
+  /* The demo agent has two of the questions answered: the proposal is
+   * premature, and a decision needs "Decide anyway" and a reason. */
+  g_assert_nonnull (bal_test_find_label (dialog, "The proposal is premature"));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  anyway = bal_test_find_widget (dialog, GTK_TYPE_CHECK_BUTTON, "decide-anyway");
+  g_assert_nonnull (anyway);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (anyway), TRUE);
+  reason = bal_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "departure-reason");
+  g_assert_nonnull (reason);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Het team wacht op de indeling; de overige vragen volgen in het gesprek.");
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   bal_test_iterate ();
 

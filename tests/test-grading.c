@@ -12,6 +12,7 @@
 #include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-matching.h"
+#include "bal-profile.h"
 #include "bal-questionnaire.h"
 #include "bal-rules.h"
 #include "bal-structure.h"
@@ -88,6 +89,8 @@ answer (BalProject *project,
   g_assert_no_error (error);
 }
 
+static const gboolean lesser[] = { FALSE, FALSE, FALSE, TRUE };
+
 static void
 test_verdicts (void)
 {
@@ -99,6 +102,7 @@ test_verdicts (void)
   const int heavy_ref[] = { 3, 3, 3, 1 };
   const int none[] = { 0, 0, 0, 0 };
   const BalVerdict chosen[] = { BAL_VERDICT_HEAVIER, BAL_VERDICT_HEAVIER, BAL_VERDICT_EQUAL, BAL_VERDICT_LIGHTER };
+  const BalVerdict cancelling[] = { BAL_VERDICT_HEAVIER, BAL_VERDICT_LIGHTER, BAL_VERDICT_EQUAL, BAL_VERDICT_LIGHTER };
   BalOverall overall;
 
   g_assert_cmpint (bal_verdict_for_levels (2, 3), ==, BAL_VERDICT_LIGHTER);
@@ -107,26 +111,327 @@ test_verdicts (void)
   g_assert_cmpint (bal_verdict_for_levels (0, 3), ==, BAL_VERDICT_NONE);
 
   /* 0, -1, +1 over three answered: equal. */
-  overall = bal_verdict_overall (job, ref, 4);
+  overall = bal_verdict_overall (job, ref, lesser, 4);
   g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_EQUAL);
   g_assert_cmpuint (overall.answered, ==, 3);
   g_assert_cmpint (overall.beyond_rules, ==, 0);
 
-  overall = bal_verdict_overall (heavy_job, heavy_ref, 4);
+  overall = bal_verdict_overall (heavy_job, heavy_ref, lesser, 4);
   g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_HEAVIER);
   g_assert_cmpint (overall.beyond_rules, ==, 0);
 
   /* One characteristic three levels apart: another reference fits better. */
-  overall = bal_verdict_overall (far_job, far_ref, 4);
+  overall = bal_verdict_overall (far_job, far_ref, lesser, 4);
   g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_HEAVIER);
   g_assert_cmpint (overall.beyond_rules, ==, 1);
 
-  overall = bal_verdict_overall (none, ref, 4);
-  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_EQUAL);
+  /* Nothing answered: unknown, never equal. */
+  overall = bal_verdict_overall (none, ref, lesser, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_NONE);
   g_assert_cmpuint (overall.answered, ==, 0);
 
-  g_assert_cmpint (bal_verdict_combine (chosen, 4), ==, BAL_VERDICT_EQUAL);
-  g_assert_cmpint (bal_verdict_combine (chosen, 3), ==, BAL_VERDICT_HEAVIER);
+  /* Heavier twice and equal on the main characteristics: heavier, whatever the physical side says. */
+  g_assert_cmpint (bal_verdict_combine (chosen, lesser, 4), ==, BAL_VERDICT_HEAVIER);
+  g_assert_cmpint (bal_verdict_combine (chosen, lesser, 3), ==, BAL_VERDICT_HEAVIER);
+  /* The main characteristics cancel out: the physical side breaks the tie. */
+  g_assert_cmpint (bal_verdict_combine (cancelling, lesser, 4), ==, BAL_VERDICT_LIGHTER);
+  g_assert_cmpint (bal_verdict_combine (cancelling, lesser, 3), ==, BAL_VERDICT_EQUAL);
+}
+
+/* /grading/method/physical-lesser: the physical side alone never flips the verdict. */
+static void
+test_physical_lesser (void)
+{
+  const int reference[] = { 3, 3, 3, 1 };
+  const int heavy_only[] = { 3, 3, 3, 4 };
+  const int light_only[] = { 3, 3, 3, 1 };
+  const int mechanic[] = { 2, 3, 3, 3 };      /* lighter on complexity, heavier physically */
+  const int example[] = { 2, 3, 3, 2 };
+  BalOverall overall;
+
+  overall = bal_verdict_overall (heavy_only, reference, lesser, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_EQUAL);
+  overall = bal_verdict_overall (light_only, (const int[]) { 3, 3, 3, 4 }, lesser, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_EQUAL);
+  overall = bal_verdict_overall (mechanic, reference, lesser, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_LIGHTER);
+  g_assert_false (overall.tie_broken);
+  overall = bal_verdict_overall (example, reference, lesser, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_LIGHTER);
+  /* Without the lesser role the same physical +3 would have made it heavier. */
+  overall = bal_verdict_overall (heavy_only, reference, NULL, 4);
+  g_assert_cmpint (overall.verdict, ==, BAL_VERDICT_HEAVIER);
+}
+
+/* /grading/method/levels: every level of every characteristic is reachable:
+ * the lowest answers give 1, the highest the top level, and "not
+ * applicable" does not lower a level. */
+static void
+test_levels_reachable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 high = 0, low = 0;
+
+  method = bal_handbook_load_method (f->project, &error);
+  g_assert_no_error (error);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gint64 job = add_job (f->project, pass == 0 ? "Alles hoogst" : "Alles laagst", NULL, 0);
+      g_autoptr(BalJobProfile) profile = NULL;
+
+      for (guint i = 0; i < method->questions->len; i++)
+        {
+          BalQuestion *q = g_ptr_array_index (method->questions, i);
+          BalQuestionOption *pick = NULL;
+
+          for (guint j = 0; j < q->options->len; j++)
+            {
+              BalQuestionOption *o = g_ptr_array_index (q->options, j);
+
+              /* "Not applicable" is the lowest answer, never the highest. */
+              if (o->level == 0 && pass == 0)
+                continue;
+              if (pick == NULL || (pass == 0 ? o->level > pick->level : o->level < pick->level))
+                pick = o;
+            }
+          answer (f->project, job, q->id, pick->id);
+        }
+
+      profile = bal_profile_compute (f->project, job, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < profile->levels->len; i++)
+        {
+          BalJobLevel *level = g_ptr_array_index (profile->levels, i);
+
+          if (g_test_verbose ())
+            g_test_message ("%s: %d of %d", level->characteristic_id, level->level, level->levels);
+          g_assert_cmpint (level->level, ==, (pass == 0 ? level->levels : 1));
+        }
+      if (pass == 0)
+        high = job;
+      else
+        low = job;
+    }
+  g_assert_cmpint (high, !=, low);
+
+  /* A specialist without a management role: "none" is not applicable and leaves autonomy where it is. */
+  {
+    gint64 specialist = add_job (f->project, "Specialist", NULL, 0);
+    g_autoptr(BalJobProfile) before = NULL;
+    g_autoptr(BalJobProfile) after = NULL;
+
+    answer (f->project, specialist, "planning", "weeks");
+    answer (f->project, specialist, "supervision", "results");
+    answer (f->project, specialist, "approach", "methods");
+    before = bal_profile_compute (f->project, specialist, &error);
+    answer (f->project, specialist, "management", "none");
+    answer (f->project, specialist, "span", "none");
+    after = bal_profile_compute (f->project, specialist, &error);
+    g_assert_cmpint (bal_job_profile_find (before, "autonomy")->level, ==, 3);
+    g_assert_cmpint (bal_job_profile_find (after, "autonomy")->level, ==, 3);
+    g_assert_cmpuint (after->unanswered->len, ==, before->unanswered->len - 2);
+  }
+}
+
+/* /grading/method/premature: few answers make a premature proposal; deciding
+ * on it needs "decide anyway" with a reason, and the explanation says each step. */
+static void
+test_premature (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 job = add_job (f->project, "Medewerker klantenservice", "klantenservice-agent.txt", 0);
+  g_autoptr(BalComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  BalDecisionInput input = { "KS.02", "D", "Gelijk aan KS.02.", NULL, "Evaluator", NULL, NULL };
+
+  answer (f->project, job, "education", "mbo3");
+  answer (f->project, job, "planning", "day");
+  comparison = bal_grading_compare (f->project, job, "KS.02", &error);
+  g_assert_no_error (error);
+  g_assert_false (comparison->complete);
+  g_assert_cmpint (((BalComparisonLine *)g_ptr_array_index (comparison->lines, 2))->proposed, ==, BAL_VERDICT_NONE);
+  g_assert_nonnull (strstr (comparison->explanation, "unknown (not answered)"));
+  g_assert_nonnull (strstr (comparison->explanation, "Premature"));
+
+  input.grade = comparison->proposed_grade;
+  g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), ==, 0);
+  g_assert_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_PREMATURE);
+  g_clear_error (&error);
+
+  input.departure = "The employee leaves next week; the answers follow the manager's interview.";
+  input.grade = comparison->proposed_grade;
+  g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* A whole questionnaire for a KS.02-like job. */
+static void
+answer_agent (BalProject *project,
+              gint64      job)
+{
+  static const char * const answers[][2] = {
+    { "education", "mbo3" }, { "experience", "years-1" }, { "knowledge", "working" }, { "variety", "frequent" },
+    { "problem-solving", "choose" }, { "analysis", "check" }, { "time-pressure", "often" },
+    { "planning", "day" }, { "supervision", "frequent" }, { "approach", "procedures" }, { "decisions", "own-work" },
+    { "management", "none" }, { "span", "none" }, { "internal-contacts", "coordinate" },
+    { "external", "information" }, { "external-situations", "questions" }, { "error-impact", "internal" },
+    { "error-detection", "soon" }, { "discretion", "customer" }, { "budget", "none" },
+    { "physical-load", "light" }, { "conditions", "noise" }, { "posture", "static" }, { "screen-work", "most" },
+    { "travel", "none" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    answer (project, job, answers[i][0], answers[i][1]);
+}
+
+/* /grading/method/explanation: a complete questionnaire, the sentence per step. */
+static void
+test_explanation (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 job = add_job (f->project, "Medewerker klantenservice", "klantenservice-agent.txt", 0);
+  g_autoptr(BalComparison) equal = NULL;
+  g_autoptr(BalComparison) lighter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  answer_agent (f->project, job);
+  equal = bal_grading_compare (f->project, job, "KS.02", &error);
+  g_assert_no_error (error);
+  g_assert_true (equal->complete);
+  g_assert_null (equal->no_fit);
+  g_assert_cmpint (equal->overall.verdict, ==, BAL_VERDICT_EQUAL);
+  g_assert_cmpstr (equal->proposed_grade, ==, "D");
+  g_assert_cmpstr (equal->explanation, ==,
+                   "Complexiteit equal (2), zelfstandigheid equal (2), afbreukrisico equal (2), "
+                   "fysieke aspecten equal (2), counted half: it only breaks a tie → equal → rule “equal”: grade D.");
+
+  lighter = bal_grading_compare (f->project, job, "KS.03", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lighter->overall.verdict, ==, BAL_VERDICT_LIGHTER);
+  g_assert_cmpstr (lighter->proposed_grade, ==, "D");
+  g_assert_true (strstr (lighter->explanation, "complexiteit lighter (job 2, reference 3)") != NULL ||
+                 strstr (lighter->explanation, "Complexiteit lighter (job 2, reference 3)") != NULL);
+  g_assert_nonnull (strstr (lighter->explanation, "→ lighter → rule “lighter”: grade D."));
+}
+
+/* /grading/handbook/profiles: the demo handbook's profiles agree with its
+ * texts, and neighbouring grades in a family differ on a main characteristic. */
+static void
+test_handbook_profiles (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct { const char *knowledge; int level; } education[] = {
+    { "VMBO", 1 }, { "MBO-1", 1 }, { "MBO-2", 2 }, { "MBO-3", 3 }, { "MBO-4", 4 }, { "HBO", 5 }, { "WO", 6 },
+  };
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GHashTable) families = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  summaries = bal_handbook_search (f->project, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, >=, 44);
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      BalReferenceSummary *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(BalReference) reference = bal_handbook_get_reference (f->project, summary->code, &error);
+      int levels[4] = { 0 };
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < reference->profile->len && j < 4; j++)
+        levels[j] = ((BalProfileEntry *)g_ptr_array_index (reference->profile, j))->level;
+
+      /* Knowledge level against complexity: within one level of the education's. */
+      for (guint j = 0; j < G_N_ELEMENTS (education); j++)
+        if (g_strcmp0 (reference->doc->knowledge_level, education[j].knowledge) == 0)
+          {
+            if (ABS (levels[0] - education[j].level) > 1)
+              g_error ("%s: %s asks complexity %d±1, the profile says %d", summary->code,
+                       education[j].knowledge, education[j].level, levels[0]);
+            checked++;
+          }
+
+      /* Span of control against autonomy: a team needs 4, a department 5; no span, at most 4. */
+      if (reference->doc->span_min >= 15)
+        g_assert_cmpint (levels[1], >=, 5);
+      else if (reference->doc->span_min >= 1)
+        g_assert_cmpint (levels[1], >=, 4);
+
+      g_hash_table_insert (families, summary->family,
+                           g_list_prepend (g_hash_table_lookup (families, summary->family), summary));
+    }
+  g_assert_cmpuint (checked, >=, 40);
+  g_assert_true (g_hash_table_contains (families, "Financiën en control"));
+  g_assert_true (g_hash_table_contains (families, "Operationeel management"));
+
+  /* Neighbours: two references of one family a grade apart differ on a main characteristic. */
+  for (guint i = 0; i < summaries->len; i++)
+    for (guint j = 0; j < summaries->len; j++)
+      {
+        BalReferenceSummary *a = g_ptr_array_index (summaries, i);
+        BalReferenceSummary *b = g_ptr_array_index (summaries, j);
+        g_autoptr(BalReference) ra = NULL;
+        g_autoptr(BalReference) rb = NULL;
+        gboolean differ = FALSE;
+
+        if (g_strcmp0 (a->family, b->family) != 0 || a->grade[0] + 1 != b->grade[0])
+          continue;
+        ra = bal_handbook_get_reference (f->project, a->code, NULL);
+        rb = bal_handbook_get_reference (f->project, b->code, NULL);
+        for (guint k = 0; k < 3; k++)
+          differ |= ((BalProfileEntry *)g_ptr_array_index (ra->profile, k))->level !=
+                    ((BalProfileEntry *)g_ptr_array_index (rb->profile, k))->level;
+        if (!differ)
+          g_error ("%s (%s) and %s (%s) share their main profile", a->code, a->grade, b->code, b->grade);
+      }
+
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, families);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_list_free (value);
+  }
+}
+
+/* /grading/no-fit: a job the handbook does not describe. */
+static void
+test_no_fit (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(BalJob) nurse = bal_job_new ();
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(BalComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  BalDecisionInput input = { "KS.02", "D", "Dichtstbijzijnde.", NULL, "Evaluator", NULL, NULL };
+  gint64 job;
+
+  g_free (nurse->title);
+  nurse->title = g_strdup ("Verpleegkundige");
+  g_free (nurse->description);
+  nurse->description = g_strdup ("Je verzorgt patiënten op de afdeling chirurgie, dient medicatie toe en overlegt met artsen.");
+  job = bal_jobs_add (f->project, nurse, &error);
+  g_assert_no_error (error);
+  answer_agent (f->project, job);
+
+  candidates = bal_matching_candidates (f->project, job, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+  g_assert_nonnull (strstr (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit, "verpleegkundige"));
+
+  comparison = bal_grading_compare (f->project, job, "KS.02", &error);
+  g_assert_nonnull (comparison->no_fit);
+  g_assert_nonnull (strstr (comparison->explanation, "No reference function fits"));
+  g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), ==, 0);
+  g_assert_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_NO_FIT);
+  g_clear_error (&error);
+  input.departure = "Tijdelijk ingedeeld tot het zorghandboek er is.";
+  g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), >, 0);
 }
 
 static void
@@ -245,6 +550,27 @@ test_compare_and_decide (Fixture       *f,
   g_assert_cmpint (((BalComparisonLine *)g_ptr_array_index (comparison->lines, 3))->proposed, ==, BAL_VERDICT_NONE);
   g_assert_cmpint (comparison->overall.verdict, ==, BAL_VERDICT_HEAVIER);
   g_assert_cmpstr (comparison->proposed_grade, ==, "E");
+  g_assert_false (comparison->complete);
+
+  /* The rest of the questionnaire, as a KS.02 job answers it, keeps complexity at 4 (+2): heavier, E. */
+  {
+    static const char * const rest[][2] = {
+      { "knowledge", "specialist" }, { "variety", "constant" }, { "problem-solving", "analyse" }, { "analysis", "report" },
+      { "time-pressure", "often" }, { "supervision", "frequent" }, { "approach", "procedures" }, { "decisions", "own-work" },
+      { "management", "none" }, { "span", "none" }, { "internal-contacts", "coordinate" }, { "external", "information" },
+      { "external-situations", "questions" }, { "error-impact", "internal" }, { "error-detection", "soon" },
+      { "discretion", "customer" }, { "budget", "none" }, { "physical-load", "light" }, { "conditions", "noise" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rest); i++)
+      answer (f->project, job, rest[i][0], rest[i][1]);
+    g_clear_pointer (&comparison, bal_comparison_free);
+    comparison = bal_grading_compare (f->project, job, "KS.02", &error);
+    g_assert_no_error (error);
+    g_assert_true (comparison->complete);
+    g_assert_cmpint (comparison->overall.verdict, ==, BAL_VERDICT_HEAVIER);
+    g_assert_cmpstr (comparison->proposed_grade, ==, "E");
+  }
 
   /* Following the proposal needs a justification, no departure reason. */
   input.justification = "  ";
@@ -382,10 +708,16 @@ main (int    argc,
 
   g_test_add_func ("/grading/verdicts", test_verdicts);
   g_test_add_func ("/grading/rules", test_rules);
+  g_test_add_func ("/grading/method/physical-lesser", test_physical_lesser);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/grading/candidates", test_candidates);
   ADD ("/grading/compare-and-decide", test_compare_and_decide);
   ADD ("/grading/beyond-rules", test_beyond_rules);
+  ADD ("/grading/method/levels", test_levels_reachable);
+  ADD ("/grading/method/premature", test_premature);
+  ADD ("/grading/method/explanation", test_explanation);
+  ADD ("/grading/no-fit", test_no_fit);
+  ADD ("/grading/handbook/profiles", test_handbook_profiles);
   ADD ("/grading/consistency-and-structure", test_consistency);
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "bal-audit.h"
@@ -76,6 +77,11 @@ bal_cli_candidates (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "no_fit");
+      if (candidates->len > 0 && ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit != NULL)
+        json_builder_add_string_value (builder, ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "candidates");
       json_builder_begin_array (builder);
       for (guint i = 0; i < candidates->len; i++)
@@ -96,6 +102,11 @@ bal_cli_candidates (int    argc,
           json_builder_end_array (builder);
           json_builder_set_member_name (builder, "score");
           json_builder_add_double_value (builder, c->score);
+          json_builder_set_member_name (builder, "distance");
+          if (c->distance >= 0)
+            json_builder_add_double_value (builder, round (c->distance * 100) / 100);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "reasons");
           json_builder_begin_array (builder);
           for (guint j = 0; j < c->reasons->len; j++)
@@ -107,6 +118,13 @@ bal_cli_candidates (int    argc,
       json_builder_end_object (builder);
 
       return bal_cli_print_builder (builder);
+    }
+
+  if (candidates->len > 0 && ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit != NULL)
+    {
+      g_autofree char *reason = bal_cli_escape (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+
+      g_print (_("No reference function fits: %s\n"), reason);
     }
 
   for (guint i = 0; i < candidates->len; i++)
@@ -177,11 +195,29 @@ bal_cli_compare (int    argc,
             json_builder_add_string_value (builder, bal_verdict_to_string (line->proposed));
           else
             json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "lesser");
+          json_builder_add_boolean_value (builder, line->lesser);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      add_string (builder, "proposed_verdict", bal_verdict_to_string (comparison->overall.verdict));
+      json_builder_set_member_name (builder, "proposed_verdict");
+      if (comparison->overall.verdict != BAL_VERDICT_NONE)
+        json_builder_add_string_value (builder, bal_verdict_to_string (comparison->overall.verdict));
+      else
+        json_builder_add_null_value (builder);
       add_string (builder, "proposed_grade", comparison->proposed_grade);
+      add_string (builder, "explanation", comparison->explanation);
+      json_builder_set_member_name (builder, "answered_questions");
+      json_builder_add_int_value (builder, comparison->answered_questions);
+      json_builder_set_member_name (builder, "total_questions");
+      json_builder_add_int_value (builder, comparison->total_questions);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, comparison->complete);
+      json_builder_set_member_name (builder, "no_fit");
+      if (comparison->no_fit != NULL)
+        json_builder_add_string_value (builder, comparison->no_fit);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "suggested_reference");
       if (comparison->suggested_code != NULL)
         json_builder_add_string_value (builder, comparison->suggested_code);
@@ -218,7 +254,10 @@ bal_cli_compare (int    argc,
   {
     g_autofree char *grade = bal_cli_escape (comparison->proposed_grade);
 
+    g_autofree char *explanation = bal_cli_escape (comparison->explanation);
+
     g_print (_("Proposed: %s, grade %s\n"), bal_verdict_label (comparison->overall.verdict), grade);
+    g_print ("  %s\n", explanation);
   }
   for (guint i = 0; i < comparison->warnings->len; i++)
     {
@@ -245,7 +284,7 @@ bal_cli_decide (int    argc,
     { "grade", 0, 0, G_OPTION_ARG_STRING, &grade, N_("The grade (required)"), N_("G") },
     { "justification", 0, 0, G_OPTION_ARG_STRING, &justification, N_("Why the job has this grade (required)"), N_("TEXT") },
     { "verdict", 0, 0, G_OPTION_ARG_STRING_ARRAY, &verdicts, N_("A verdict on one characteristic; the others follow the proposal"), N_("CHARACTERISTIC=lighter|equal|heavier") },
-    { "departure-reason", 0, 0, G_OPTION_ARG_STRING, &departure, N_("Why the decision departs from the proposal (required when it does)"), N_("TEXT") },
+    { "departure-reason", 0, 0, G_OPTION_ARG_STRING, &departure, N_("Why the decision departs from the proposal, or is taken on an incomplete questionnaire or where no reference fits (required then)"), N_("TEXT") },
     { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, N_("Who decides"), N_("NAME") },
     { NULL }
   };

@@ -15,6 +15,7 @@
 #include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
+#include "bal-matching.h"
 #include "bal-profile.h"
 #include "bal-rules.h"
 
@@ -44,6 +45,8 @@ bal_comparison_free (BalComparison *comparison)
   g_free (comparison->proposed_grade);
   g_ptr_array_unref (comparison->warnings);
   g_free (comparison->suggested_code);
+  g_free (comparison->no_fit);
+  g_free (comparison->explanation);
   g_free (comparison);
 }
 
@@ -129,6 +132,104 @@ neighbour (BalProject         *project,
   return g_strdup (best_code);
 }
 
+static char *
+lower_first (const char *text)
+{
+  g_autofree char *first = g_utf8_strdown (text, g_utf8_next_char (text) - text);
+
+  return *text ? g_strconcat (first, g_utf8_next_char (text), NULL) : g_strdup ("");
+}
+
+static const char *
+rule_name (BalVerdict verdict)
+{
+  switch (verdict)
+    {
+    case BAL_VERDICT_LIGHTER:
+      return C_("application rule", "lighter");
+    case BAL_VERDICT_HEAVIER:
+      return C_("application rule", "heavier");
+    case BAL_VERDICT_EQUAL:
+    case BAL_VERDICT_NONE:
+    default:
+      return C_("application rule", "equal");
+    }
+}
+
+static const char *
+verdict_word (BalVerdict verdict)
+{
+  switch (verdict)
+    {
+    case BAL_VERDICT_LIGHTER:
+      return C_("verdict", "lighter");
+    case BAL_VERDICT_EQUAL:
+      return C_("verdict", "equal");
+    case BAL_VERDICT_HEAVIER:
+      return C_("verdict", "heavier");
+    case BAL_VERDICT_NONE:
+    default:
+      return C_("verdict", "unknown");
+    }
+}
+
+/* One sentence with every step of the arithmetic: per characteristic the
+ * verdict and the levels, the overall verdict by the method's rule, the
+ * application rule and its grade, and why the proposal is premature or
+ * does not hold. */
+static char *
+explain (BalComparison *comparison)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char *sentence;
+
+  for (guint i = 0; i < comparison->lines->len; i++)
+    {
+      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
+      g_autofree char *name = lower_first (line->name);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      if (line->proposed == BAL_VERDICT_NONE)
+        g_string_append_printf (text, _("%s unknown (not answered)"), name);
+      else if (line->proposed == BAL_VERDICT_EQUAL)
+        g_string_append_printf (text, _("%s equal (%d)"), name, line->job_level);
+      else
+        g_string_append_printf (text, _("%s %s (job %d, reference %d)"), name, verdict_word (line->proposed),
+                                line->job_level, line->reference_level);
+      if (line->lesser && line->proposed != BAL_VERDICT_NONE)
+        g_string_append_printf (text, "%s", comparison->overall.tie_broken
+                                ? _(", counted half: it breaks the tie")
+                                : _(", counted half: it only breaks a tie"));
+    }
+
+  if (comparison->overall.verdict == BAL_VERDICT_NONE)
+    g_string_append_printf (text, _(" → unknown → no rule applies yet; the rule “%s” gives grade %s"),
+                            rule_name (BAL_VERDICT_EQUAL), comparison->proposed_grade);
+  else
+    g_string_append_printf (text, _(" → %s → rule “%s”: grade %s"), verdict_word (comparison->overall.verdict),
+                            rule_name (comparison->overall.verdict), comparison->proposed_grade);
+
+  if (!comparison->complete)
+    g_string_append_printf (text, _(". Premature: %u of %u questions answered, the method asks %d%% and every main characteristic"),
+                            comparison->answered_questions, comparison->total_questions, comparison->completeness);
+  if (comparison->overall.beyond_rules != 0)
+    g_string_append (text, _(". The difference is more than one grade can hold"));
+  if (comparison->no_fit != NULL)
+    g_string_append_printf (text, _(". No reference function fits: %s"), comparison->no_fit);
+  if (text->len > 0 && text->str[text->len - 1] != '.')
+    g_string_append (text, ".");
+
+  {
+    g_autofree char *lowered = g_string_free (g_steal_pointer (&text), FALSE);
+    g_autofree char *first = g_utf8_strup (lowered, g_utf8_next_char (lowered) - lowered);
+
+    sentence = g_strconcat (first, g_utf8_next_char (lowered), NULL);
+  }
+
+  return sentence;
+}
+
 BalComparison *
 bal_grading_compare (BalProject  *project,
                      gint64       job_id,
@@ -140,6 +241,7 @@ bal_grading_compare (BalProject  *project,
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(GArray) job_levels = g_array_new (FALSE, TRUE, sizeof (int));
   g_autoptr(GArray) reference_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) lesser = g_array_new (FALSE, TRUE, sizeof (gboolean));
   BalComparison *comparison;
   BalVerdict verdict;
   int rule;
@@ -161,6 +263,9 @@ bal_grading_compare (BalProject  *project,
   comparison->reference_grade = g_strdup (reference->doc->grade);
   comparison->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
   comparison->warnings = g_ptr_array_new_with_free_func (g_free);
+  comparison->total_questions = profile->n_questions;
+  comparison->answered_questions = profile->n_questions - MIN (profile->unanswered->len, profile->n_questions);
+  comparison->completeness = bal_method_completeness (method);
 
   for (guint i = 0; i < reference->profile->len; i++)
     {
@@ -174,12 +279,14 @@ bal_grading_compare (BalProject  *project,
       line->job_level = level ? level->level : 0;
       line->reference_level = entry->level;
       line->proposed = bal_verdict_for_levels (line->job_level, line->reference_level);
+      line->lesser = bal_method_is_lesser (method, entry->characteristic_id);
       line->answers = g_ptr_array_new ();
       for (guint j = 0; level != NULL && j < level->answers->len; j++)
         g_ptr_array_add (line->answers, g_ptr_array_index (level->answers, j));
       line->reference_text = g_strdup (section_for (reference->doc, entry->characteristic_id));
       g_array_append_val (job_levels, line->job_level);
       g_array_append_val (reference_levels, line->reference_level);
+      g_array_append_val (lesser, line->lesser);
       g_ptr_array_add (comparison->lines, line);
     }
 
@@ -197,13 +304,21 @@ bal_grading_compare (BalProject  *project,
         }
     }
 
-  comparison->overall = bal_verdict_overall ((int *)job_levels->data, (int *)reference_levels->data, job_levels->len);
+  comparison->overall = bal_verdict_overall ((int *)job_levels->data, (int *)reference_levels->data,
+                                             (gboolean *)lesser->data, job_levels->len);
   verdict = comparison->overall.verdict;
   rule = verdict == BAL_VERDICT_LIGHTER ? BAL_RULE_LIGHTER : verdict == BAL_VERDICT_HEAVIER ? BAL_RULE_HEAVIER : BAL_RULE_EQUAL;
 
-  if (comparison->overall.answered == 0)
+  comparison->complete = comparison->overall.main_known == comparison->overall.main_total &&
+                         100 * comparison->answered_questions >= (guint)comparison->completeness * comparison->total_questions;
+
+  if (comparison->overall.main_known == 0)
     g_ptr_array_add (comparison->warnings,
-                     g_strdup (_("No characteristic is answered yet: the proposal rests on the text alone. Answer the questionnaire first.")));
+                     g_strdup (_("No characteristic is answered yet: the verdict is unknown and the grade is the reference’s own. Answer the questionnaire first.")));
+  else if (!comparison->complete)
+    g_ptr_array_add (comparison->warnings,
+                     g_strdup_printf (_("The proposal is premature: %u of %u questions are answered, and the method asks %d%% with every main characteristic known. Deciding now needs a reason."),
+                                      comparison->answered_questions, comparison->total_questions, comparison->completeness));
 
   comparison->proposed_grade = bal_rules_grade ((const char * const *)method->grades, reference->doc->grade,
                                                 reference->doc->rules[rule].grade, verdict, comparison->warnings);
@@ -226,6 +341,13 @@ bal_grading_compare (BalProject  *project,
                                           reference->doc->code));
     }
 
+  comparison->no_fit = bal_matching_no_fit (project, job_id, NULL);
+  if (comparison->no_fit != NULL)
+    g_ptr_array_add (comparison->warnings,
+                     g_strdup_printf (_("No reference function fits this job: %s Deciding needs a reason."), comparison->no_fit));
+
+  comparison->explanation = explain (comparison);
+
   return comparison;
 }
 
@@ -239,6 +361,7 @@ bal_grading_decide (BalProject        *project,
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(BalDecision) previous = NULL;
   g_autoptr(GArray) chosen = g_array_new (FALSE, TRUE, sizeof (BalVerdict));
+  g_autoptr(GArray) lesser = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autofree char *justification = g_strstrip (g_strdup (input->justification ? input->justification : ""));
   g_autofree char *departure = g_strstrip (g_strdup (input->departure ? input->departure : ""));
   g_autofree char *now = bal_now_iso8601 ();
@@ -307,14 +430,22 @@ bal_grading_decide (BalProject        *project,
       if (input->verdicts != NULL &&
           g_hash_table_lookup_extended (input->verdicts, line->characteristic_id, NULL, &value))
         verdict = GPOINTER_TO_INT (value);
-      if (verdict == BAL_VERDICT_NONE)
-        verdict = BAL_VERDICT_EQUAL;
+      /* An unknown characteristic stays unknown unless the evaluator judges it. */
       if (line->proposed != BAL_VERDICT_NONE && verdict != line->proposed)
         departs = TRUE;
       g_array_append_val (chosen, verdict);
+      g_array_append_val (lesser, line->lesser);
     }
 
-  overall = bal_verdict_combine ((BalVerdict *)chosen->data, chosen->len);
+  overall = bal_verdict_combine ((BalVerdict *)chosen->data, (gboolean *)lesser->data, chosen->len);
+  if (overall == BAL_VERDICT_NONE)
+    {
+      /* Nothing judged: the verdict the grade itself expresses. */
+      int own = bal_method_grade_index (method, comparison->reference_grade);
+      int given = bal_method_grade_index (method, input->grade);
+
+      overall = given < own ? BAL_VERDICT_LIGHTER : given > own ? BAL_VERDICT_HEAVIER : BAL_VERDICT_EQUAL;
+    }
   if (g_strcmp0 (input->grade, comparison->proposed_grade) != 0)
     departs = TRUE;
 
@@ -323,6 +454,21 @@ bal_grading_decide (BalProject        *project,
       g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_DEPARTURE,
                    _("The decision departs from the proposal (grade %s from the rules of %s): give the reason for departing."),
                    comparison->proposed_grade, comparison->reference_code);
+      return 0;
+    }
+
+  if (!comparison->complete && *departure == '\0')
+    {
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_PREMATURE,
+                   _("The proposal is premature: %u of %u questions are answered (the method asks %d%% with every main characteristic known). Answer more, or decide anyway and give the reason."),
+                   comparison->answered_questions, comparison->total_questions, comparison->completeness);
+      return 0;
+    }
+
+  if (comparison->no_fit != NULL && *departure == '\0')
+    {
+      g_set_error (error, BAL_GRADING_ERROR, BAL_GRADING_ERROR_NO_FIT,
+                   _("No reference function fits this job: %s To decide anyway, give the reason."), comparison->no_fit);
       return 0;
     }
 
@@ -347,7 +493,7 @@ bal_grading_decide (BalProject        *project,
   sqlite3_bind_text (stmt, 6, bal_verdict_to_string (overall), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, bal_verdict_to_string (comparison->overall.verdict), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, justification, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, departs ? departure : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, departs || !comparison->complete || comparison->no_fit ? departure : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 10, input->evaluator ? input->evaluator : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
   if (previous != NULL)
@@ -360,6 +506,10 @@ bal_grading_decide (BalProject        *project,
     {
       BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
       const char *note = input->notes ? g_hash_table_lookup (input->notes, line->characteristic_id) : NULL;
+
+      /* No row for a characteristic that is unknown and not judged: no row is unknown. */
+      if (g_array_index (chosen, BalVerdict, i) == BAL_VERDICT_NONE)
+        continue;
 
       stmt = bal_project_prepare (project,
                                   "INSERT INTO decision_verdict (decision_id, characteristic_id, job_level, reference_level, "

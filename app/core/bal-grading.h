@@ -18,6 +18,8 @@ typedef enum
   BAL_GRADING_ERROR_INVALID,
   BAL_GRADING_ERROR_DEPARTURE,
   BAL_GRADING_ERROR_NOT_FOUND,
+  BAL_GRADING_ERROR_PREMATURE,
+  BAL_GRADING_ERROR_NO_FIT,
 } BalGradingError;
 
 /* One characteristic, side by side. */
@@ -29,6 +31,7 @@ typedef struct
   int         job_level;        /* 0: not answered */
   int         reference_level;
   BalVerdict  proposed;
+  gboolean    lesser;           /* only breaks a tie (the method's [Method] Lesser) */
   GPtrArray  *answers;          /* BalAnswer: the job's answers with their evidence */
   char       *reference_text;   /* the reference's section on it */
 } BalComparisonLine;
@@ -44,6 +47,12 @@ typedef struct
   char       *proposed_grade;
   GPtrArray  *warnings;          /* char * */
   char       *suggested_code;    /* the heavier or lighter reference of the family, when the job differs too much */
+  guint       answered_questions;
+  guint       total_questions;
+  int         completeness;      /* percent of the questions the method asks before a proposal counts */
+  gboolean    complete;          /* enough answered, and every main characteristic known */
+  char       *no_fit;            /* why no reference function fits the job, or NULL */
+  char       *explanation;       /* the arithmetic of the proposal, one sentence */
 } BalComparison;
 
 typedef struct
@@ -85,6 +94,9 @@ typedef struct
   GHashTable  *verdicts;  /* characteristic id -> GINT_TO_POINTER (BalVerdict) */
   GHashTable  *notes;     /* characteristic id -> char * */
 } BalDecisionInput;
+
+/* departure is also the reason for deciding anyway on an incomplete
+ * questionnaire, or where no reference function fits. */
 
 GQuark         bal_grading_error_quark   (void);
 

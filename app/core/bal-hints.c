@@ -6,6 +6,13 @@
  * proposed answer that quotes the sentence it came from; the evaluator
  * accepts or dismisses it.
  *
+ * Read as a person reads: what a clause denies is not asked ("een
+ * hbo-opleiding is niet verplicht"); of alternatives and ranges the least
+ * counts ("mbo of hbo" is mbo, "3-5 jaar" is 3, "tot 10 jaar" sets no
+ * least); having a manager or reporting to one is not leading; where the
+ * job may grow to is not what it is; a page's title, headings and menu
+ * words are never quoted. Fewer, right hints beat many.
+ *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,22 +90,6 @@ matches (const char *folded,
   return g_regex_match_simple (pattern, folded, G_REGEX_CASELESS, 0);
 }
 
-static int
-first_number (const char *folded,
-              const char *pattern)
-{
-  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *number = NULL;
-
-  if (regex == NULL || !g_regex_match (regex, folded, 0, &match))
-    return -1;
-
-  number = g_match_info_fetch_named (match, "n");
-
-  return number ? atoi (number) : -1;
-}
-
 /* Keeps the strongest finding of each fact, and the first sentence that
  * gave it. */
 static void
@@ -116,8 +107,112 @@ keep (Found      *found,
     }
 }
 
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean letter = g_ascii_isalnum (*p) || (*p & 0x80);
+
+      n += letter && !in_word;
+      in_word = letter;
+    }
+
+  return n;
+}
+
+/* The clauses of a folded sentence that say something is so: split at
+ * commas, semicolons and "but", without those that deny it ("niet
+ * verplicht", "geen", "not required", "no"). */
+static char *
+affirmed (const char *folded)
+{
+  g_auto(GStrv) clauses = g_regex_split_simple ("[,;]|\\bmaar\\b|\\bbut\\b|\\bhowever\\b", folded, 0, 0);
+  g_autoptr(GString) kept = g_string_new (NULL);
+
+  for (guint i = 0; clauses[i] != NULL; i++)
+    if (!matches (clauses[i], "\\bniet\\b|\\bgeen\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bnooit\\b|n't\\b|\\bwithout\\b|\\bzonder\\b"))
+      g_string_append_printf (kept, "%s ; ", clauses[i]);
+
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* The lowest education the sentence asks: "mbo of hbo" asks mbo. */
+static const char *
+education_of (const char *folded)
+{
+  static const struct { const char *pattern; const char *value; } levels[] = {
+    { "\\bvmbo\\b|\\bmbo[- ]?(niveau ?|level ?)?1\\b|\\bentreeopleiding", "vmbo" },
+    { "\\bmbo[- ]?(niveau ?|level ?)?2\\b", "mbo2" },
+    { "\\bmbo[- ]?(niveau ?|level ?)?3\\b|\\bmbo\\b(?![- ]?(niveau ?|level ?)?\\d)", "mbo3" },
+    { "\\bmbo[- ]?(niveau ?|level ?)?4\\b|\\bmbo\\+", "mbo4" },
+    { "\\bhbo\\b|\\bbachelor|hogeschool|\\bbsc\\b|university of applied sciences|\\bhigher professional", "hbo" },
+    { "\\bwo\\b|\\bmaster'?s? ?(degree|diploma|niveau|level)|\\bmaster'?s\\b|\\bmasteropleiding|universit|\\bmsc\\b|academisch", "wo" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    if (matches (folded, levels[i].pattern))
+      return levels[i].value;
+
+  return NULL;
+}
+
+/* The least experience a sentence asks, in years: the lower bound of a
+ * range; nothing from "tot 10 jaar" or "up to 10 years", which say no
+ * least. */
+static int
+experience_of (const char *folded)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("(?<upto>\\b(tot|up to|maximaal|max\\.?|at most)\\s+)?(?<n>\\d{1,2})\\s*\\+?\\s*((-|–|tot|to|a)\\s*\\d{1,2}\\s*)?(jaar|jaren|years?|yrs)\\b",
+                                         G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int least = -1;
+
+  if (!matches (folded, "ervaring|experience|werkzaam|worked"))
+    return -1;
+
+  g_regex_match (regex, folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *upto = g_match_info_fetch_named (match, "upto");
+      g_autofree char *number = g_match_info_fetch_named (match, "n");
+
+      if (upto == NULL || *upto == '\0')
+        least = least < 0 ? atoi (number) : MIN (least, atoi (number));
+      g_match_info_next (match, NULL);
+    }
+
+  return least;
+}
+
+static int
+largest_number (const char *folded,
+                const char *pattern)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  int n = -1;
+
+  g_regex_match (regex, folded, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *number = g_match_info_fetch_named (match, "n");
+
+      n = MAX (n, atoi (number));
+      g_match_info_next (match, NULL);
+    }
+
+  return n;
+}
+
+static GRegex *customer_names;
+
 static void
 detect (const char *sentence,
+        gboolean    first_line,
         Found      *education,
         Found      *experience,
         Found      *span,
@@ -125,90 +220,101 @@ detect (const char *sentence,
         Found      *external,
         Found      *budget)
 {
-  g_autofree char *folded = bal_fold (sentence);
+  g_autofree char *whole = bal_fold (sentence);
+  g_autofree char *folded = NULL;
+  guint words = count_words (whole);
+  gboolean leads;
+  const char *level;
   int n;
 
-  /* Education: the level asked, the lowest that is named first. */
-  if (education->value == NULL)
-    {
-      if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?4\\b|\\bmbo 4\\b"))
-        keep (education, "mbo4", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?3\\b"))
-        keep (education, "mbo3", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?2\\b"))
-        keep (education, "mbo2", 1, sentence);
-      else if (matches (folded, "\\bmbo[- ]?(niveau ?|level ?)?1\\b|\\bvmbo\\b"))
-        keep (education, "vmbo", 1, sentence);
-      else if (matches (folded, "\\bhbo\\b|\\bbachelor|hogeschool|\\bbsc\\b|university of applied sciences"))
-        keep (education, "hbo", 1, sentence);
-      else if (matches (folded, "\\bwo\\b|\\bmaster'?s?\\b|universit|\\bmsc\\b|academisch"))
-        keep (education, "wo", 1, sentence);
-    }
+  /* A page's title, a heading, a menu item: never evidence. */
+  if (first_line || words < 3 || g_str_has_suffix (g_strchomp (whole), ":"))
+    return;
+  /* Where the job may lead one day says nothing about what it is. */
+  if (matches (whole, "doorgroei|groeimogelijk|carri[eè]re|growth (to|into|path|opportunit)|grow (in)?to\\b|career (path|growth|opportunit)|promot"))
+    return;
 
-  /* Years of experience: "5 jaar ervaring", "at least 8+ years of experience". */
-  if (matches (folded, "ervaring|experience"))
-    {
-      n = first_number (folded, "(?<n>\\d{1,2})\\s*\\+?\\s*((-|–|tot|to)\\s*\\d{1,2}\\s*)?(jaar|jaren|years?|yrs)");
-      if (n >= 0)
-        {
-          g_autofree char *value = g_strdup_printf ("%d", n);
+  folded = affirmed (whole);
 
-          keep (experience, value, n, sentence);
-        }
-    }
+  if ((level = education_of (folded)) != NULL && education->value == NULL)
+    keep (education, level, 1, sentence);
 
-  /* Span of control: the lower bound of "leiding aan 10-15 medewerkers",
-   * "a team of 12"; of several groups in one sentence, the largest. */
-  n = first_number (folded, "leiding (geven )?aan (een team van )?(circa |ongeveer |ca\\. )?(?<n>\\d{1,4})");
-  if (n < 0)
-    n = first_number (folded, "(manag|lead|supervis)\\w* (a team of |a group of |an? (organisation|organization|department) of |over )(around |about |approximately )?(?<n>\\d{1,4})");
-  if (n < 0 && matches (folded, "leiding|manag|lead|aanstur|stuurt|supervis|team (of|van)"))
-    {
-      g_autoptr(GRegex) people = g_regex_new ("(?<n>\\d{1,4})\\+?\\s*(fte|medewerkers|people|employees|staff|agents|direct reports|team members|managers)\\b",
-                                              G_REGEX_CASELESS, 0, NULL);
-      g_autoptr(GMatchInfo) match = NULL;
-
-      g_regex_match (people, folded, 0, &match);
-      while (g_match_info_matches (match))
-        {
-          g_autofree char *number = g_match_info_fetch_named (match, "n");
-
-          n = MAX (n, atoi (number));
-          g_match_info_next (match, NULL);
-        }
-    }
-  if (n >= 0)
+  if ((n = experience_of (folded)) >= 0)
     {
       g_autofree char *value = g_strdup_printf ("%d", n);
 
-      keep (span, value, n, sentence);
+      keep (experience, value, n, sentence);
     }
 
-  /* Management: director over manager over lead. */
-  if (matches (folded, "\\bdirect(or|eur)\\b|\\bhead of\\b|\\bvp\\b|vice[- ]president|\\bhoofd [a-z]+|leidinggevenden aan|managers aan|leading managers|manage managers|managing managers"))
-    keep (management, "director", 3, sentence);
-  else if (matches (folded, "\\bmanager\\b|leidinggevende|geeft leiding|geef je leiding|leiding aan|leiding geven|leidinggeven|people management|manage a team|lead a team|leads a team|line manag"))
-    keep (management, "manager", 2, sentence);
-  else if (matches (folded, "co[o]?rdinat|teamleider|team lead|\\blead\\b|\\bsupervisor\\b"))
-    keep (management, "lead", 1, sentence);
+  if (words < 4)
+    return;
+
+  /* Who leads whom: having a manager, reporting to one or working under
+   * one is not leading. */
+  /* Leave out the clauses that say whom the job reports to. */
+  {
+    g_auto(GStrv) clauses = g_regex_split_simple (";|\\ben\\b|\\band\\b", folded, 0, 0);
+    g_autoptr(GString) kept = g_string_new (NULL);
+
+    for (guint i = 0; clauses[i] != NULL; i++)
+      if (!matches (clauses[i], "rapporteer|report(s|ing)? (directly )?to|onder (de )?leiding|heeft een leidinggevende|hebt een leidinggevende"))
+        g_string_append_printf (kept, "%s ; ", clauses[i]);
+    g_free (folded);
+    folded = g_string_free (g_steal_pointer (&kept), FALSE);
+  }
+
+  leads = !matches (folded, "heeft een leidinggevende|hebt een leidinggevende|je leidinggevende|jouw leidinggevende|onder (de )?leiding|rapporteer|report(s|ing)? (directly )?to|your (line )?manager|reporting line|valt onder|werkt onder|ondersteun\\w* (de |het )?(manager|management|directie|teamleider)|assist\\w* (the )?(manager|director)");
+
+  if (leads)
+    {
+      /* The lower bound of "leiding aan 10-15 medewerkers"; of several groups, the largest. */
+      n = -1;
+      if (matches (folded, "leiding|leidinggeven|aanstu|stuurt|manag|lead|supervis|verantwoordelijk voor een team|responsible for a team"))
+        n = largest_number (folded, "(?<n>\\d{1,4})\\+?\\s*(-\\s*\\d{1,4}\\s*)?(fte|medewerkers|mensen|collega'?s|people|employees|staff|agents|direct reports|team ?members|teamleiders|team ?leaders|managers|leidinggevenden|professionals|specialisten|specialists|fte'?s)\\b");
+      if (n < 0)
+        n = largest_number (folded, "(leiding (geven |te geven )?aan|leidinggeven aan|(manag|lead|supervis)\\w* (a team of|a group of|an? (organisation|organization|department) of|over))\\s+(een team van |circa |ongeveer |around |about |approximately |ca\\. )?(?<n>\\d{1,4})");
+      if (n > 0)
+        {
+          g_autofree char *value = g_strdup_printf ("%d", n);
+
+          keep (span, value, n, sentence);
+        }
+
+      if (matches (folded, "(leiding|lead\\w*|manag\\w*|aanstu\\w*|stuur\\w*)[^;]{0,30}\\b(teamleiders|team ?leaders|leidinggevenden|managers|afdelingshoofden|heads of)\\b|\\bals (algemeen )?directeur\\b|\\bas (the )?director\\b"))
+        keep (management, "director", 3, sentence);
+      else if (matches (folded, "geeft leiding|geef je leiding|leiding (geven|te geven) aan|leidinggeven aan|hi[eë]rarchisch leidinggevende|leidinggevende (rol|functie|verantwoordelijkheid)|people management|line manag|direct reports|(manage|manages|managing|lead|leads|leading) (a |the |your |an? \\w+ )?team\\b|\\bals (team)?manager\\b|\\bas (a |the )?(team )?manager\\b|\\bals teamleider\\b|\\bas (a |the )?team ?leader\\b"))
+        keep (management, "manager", 2, sentence);
+      else if (matches (folded, "(co[oö]rdine?er|co[oö]rdinat|supervis)\\w*[^;]{0,30}\\b(team|werk|medewerkers|collega|people|staff|colleagues|agents|representatives)|functioneel leiding|verdeelt het werk|verdeel je het werk|\\bteam lead\\b"))
+        keep (management, "lead", 1, sentence);
+    }
 
   /* External contacts: negotiating over advising over informing. */
-  if (matches (folded, "onderhandel|negotiat|vertegenwoordig|represent"))
+  if (matches (folded, "onderhandel|negotiat|vertegenwoordigt (de|het|onze)|vertegenwoordig je (de|het|onze)|represent(s|ing)? (the|our) (company|organi[sz]ation|business|firm)"))
     keep (external, "negotiation", 3, sentence);
-  else if (matches (folded, "advis|advies|adviseer|advice|consult") &&
-           matches (folded, "klant|customer|client|relatie|partner|leverancier|supplier"))
+  else if (matches (folded, "advis|advies|adviseer|advice") &&
+           matches (folded, "klant|customer|client|relatie|partner|leverancier|supplier|consument|consumer"))
     keep (external, "advice", 2, sentence);
-  else if (matches (folded, "\\bklant|\\bcustomer|\\bclient|leverancier|supplier|externe|external"))
-    keep (external, "information", 1, sentence);
+  else
+    {
+      /* A department or a figure named after customers is no contact with them. */
+      g_autofree char *contact = g_regex_replace (customer_names, folded, -1, 0, " ", 0, NULL);
+
+      if (contact != NULL &&
+          matches (contact, "\\bklant|\\bcustomer|\\bclient|\\bconsument|\\bconsumer|\\bbeller|\\bcaller") &&
+          matches (contact, "contact|te woord|vragen|beantwoord|telefo|chat|e-?mail|\\bbel|help|answer|speak|\\bcall|inquir|quer|question|informeer|informatie|uitleg|uit te leggen|explain"))
+        keep (external, "information", 1, sentence);
+    }
 
   /* Budget or revenue: own when the job answers for it. */
-  if (matches (folded, "budget|omzet|revenue|\\bp&l\\b|\\bp ?& ?l\\b|targets?\\b|kosten|costs"))
+  if (matches (folded, "\\bbudget(s|ten)?\\b|\\bomzet\\b|\\bomzettarget|\\brevenue|\\bp ?& ?l\\b|\\bwinst\\b|\\bprofit|sales ?targets?|verkooptarget|kostenplaats|budgethouder|budgetverantwoordelijk"))
     {
-      if (matches (folded, "verantwoordelijk|responsib|accountab|\\bown\\b|eigenaar|beheert|manages? (the |a |an )?(\\w+ )?budget"))
+      if (matches (folded, "verantwoordelijk|responsib|accountab|\\bown\\b|eigenaar|beheer|manag\\w* (the |a |an )?(\\w+ )*budget|budget ?management|budget ?owner|budgethouder|budgetverantwoordelijk"))
         keep (budget, "own", 2, sentence);
       else
         keep (budget, "influence", 1, sentence);
     }
+  else if (matches (folded, "korting|discount|offerte|quotation|\\bquotes?\\b|compensatie|coulance|upsell|cross-?sell"))
+    keep (budget, "influence", 1, sentence);
 }
 
 /* The option of @question that @value of its fact chooses. */
@@ -240,6 +346,23 @@ option_for (BalQuestion *question,
   return best;
 }
 
+/* Whether @sentence is the first line of @text and reads as a title: no
+ * end of sentence, a few words. */
+static gboolean
+is_title (const char *text,
+          const char *sentence)
+{
+  const char *line_end;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  line_end = strchr (text, '\n');
+  if (line_end == NULL || (gsize)(line_end - text) > strlen (sentence) + 1)
+    return FALSE;
+
+  return count_words (sentence) <= 8 && strpbrk (sentence, ".!?") == NULL;
+}
+
 /* The hints in @description for the questions of @method. */
 GPtrArray *
 bal_hints_find (BalMethod  *method,
@@ -255,11 +378,17 @@ bal_hints_find (BalMethod  *method,
   if (description == NULL)
     return hints;
 
+  if (g_once_init_enter (&customer_names))
+    g_once_init_leave (&customer_names,
+                       g_regex_new ("customer (service|support|experience|success|care|insight|retention|satisfaction|journey|delight)\\w*|"
+                                    "klant(en)?(service|contact|tevredenheid|reis)\\w*", G_REGEX_CASELESS, 0, NULL));
+
   valid = g_utf8_make_valid (description, -1);
   sentences = split_sentences (valid);
 
   for (guint i = 0; i < sentences->len; i++)
-    detect (g_ptr_array_index (sentences, i), &found[0], &found[1], &found[2], &found[3], &found[4], &found[5]);
+    detect (g_ptr_array_index (sentences, i), i == 0 && is_title (valid, g_ptr_array_index (sentences, i)),
+            &found[0], &found[1], &found[2], &found[3], &found[4], &found[5]);
 
   for (guint i = 0; i < G_N_ELEMENTS (found); i++)
     {

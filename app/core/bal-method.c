@@ -2,7 +2,12 @@
  *
  * The method file is a GKeyFile: a [Handbook] group, one [Characteristic ID]
  * group per characteristic and one [Question ID] group per question, with
- * options as "Option.ID=level;text;fact value".
+ * options as "Option.ID=level;text;fact value". Level 0 means "not
+ * applicable": such an answer is left out of the characteristic's mean
+ * (no management role says nothing about a specialist's autonomy). An
+ * optional [Method] group holds the rule of the overall verdict (Lesser:
+ * the characteristics that only break a tie) and the completeness below
+ * which a proposal is premature (Completeness, in percent).
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,6 +73,7 @@ bal_method_free (BalMethod *method)
   g_free (method->version);
   g_strfreev (method->grades);
   g_strfreev (method->documents);
+  g_strfreev (method->lesser);
   g_clear_pointer (&method->characteristics, g_ptr_array_unref);
   g_clear_pointer (&method->questions, g_ptr_array_unref);
   g_free (method);
@@ -201,10 +207,10 @@ parse_question (BalMethod   *method,
       o->text = g_strstrip (g_strdup (parts[0] && parts[1] ? parts[1] : ""));
       o->fact_value = g_strstrip (g_strdup (parts[0] && parts[1] && parts[2] ? parts[2] : ""));
 
-      if (parts[0] == NULL || end == parts[0] || o->level < 1 || o->level > c->levels)
+      if (parts[0] == NULL || end == parts[0] || o->level < BAL_LEVEL_NOT_APPLICABLE || o->level > c->levels)
         {
           g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
-                       _("%s: [%s] %s: the level must be a number from 1 to %d (the scale of “%s”)."),
+                       _("%s: [%s] %s: the level must be a number from 0 (not applicable) to %d (the scale of “%s”)."),
                        file_name, group, keys[i], c->levels, c->name);
           return FALSE;
         }
@@ -265,6 +271,18 @@ bal_method_parse (const char  *file_name,
   for (guint i = 0; method->grades[i] != NULL; i++)
     g_strstrip (method->grades[i]);
 
+  method->lesser = g_key_file_get_string_list (keyfile, "Method", "Lesser", NULL, NULL);
+  if (g_key_file_has_key (keyfile, "Method", "Completeness", NULL))
+    {
+      method->completeness = g_key_file_get_integer (keyfile, "Method", "Completeness", NULL);
+      if (method->completeness < 1 || method->completeness > 100)
+        {
+          g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                       _("%s: [Method] “Completeness” must be a percentage from 1 to 100."), file_name);
+          return NULL;
+        }
+    }
+
   groups = g_key_file_get_groups (keyfile, NULL);
 
   /* Characteristics first: questions refer to them. */
@@ -297,6 +315,28 @@ bal_method_grade_index (BalMethod  *method,
       return i;
 
   return -1;
+}
+
+gboolean
+bal_method_is_lesser (BalMethod  *method,
+                      const char *characteristic_id)
+{
+  if (method->lesser == NULL)
+    return g_strcmp0 (characteristic_id, BAL_METHOD_DEFAULT_LESSER) == 0;
+
+  for (guint i = 0; method->lesser[i] != NULL; i++)
+    if (g_strcmp0 (g_strstrip (method->lesser[i]), characteristic_id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The percentage of questions that must be answered before a proposal is
+ * more than premature. */
+int
+bal_method_completeness (BalMethod *method)
+{
+  return method->completeness > 0 ? method->completeness : BAL_METHOD_DEFAULT_COMPLETENESS;
 }
 
 BalCharacteristic *

@@ -52,7 +52,17 @@ typedef struct
   GStrv      documents;        /* the handbook's documents, for a shipped handbook */
   GPtrArray *characteristics;  /* BalCharacteristic */
   GPtrArray *questions;        /* BalQuestion */
+  GStrv      lesser;           /* [Method] Lesser: characteristics that only break a tie; NULL: the default */
+  int        completeness;     /* [Method] Completeness: percent of questions answered; 0: the default */
 } BalMethod;
+
+/* The rule when a method file does not say (and for a project's copy of
+ * the handbook, which keeps no [Method] group). */
+#define BAL_METHOD_DEFAULT_LESSER        "physical"
+#define BAL_METHOD_DEFAULT_COMPLETENESS  75
+
+/* An option with this level means "not applicable": it is left out of the mean. */
+#define BAL_LEVEL_NOT_APPLICABLE 0
 
 GQuark             bal_method_error_quark                 (void);
 BalMethod         *bal_method_parse                       (const char        *file_name,
@@ -67,6 +77,10 @@ void               bal_method_derive_profile              (BalMethod         *me
                                                            BalReferenceDoc   *doc,
                                                            int               *levels_out,
                                                            gboolean          *derived_out);
+
+gboolean           bal_method_is_lesser                   (BalMethod         *method,
+                                                           const char        *characteristic_id);
+int                bal_method_completeness                (BalMethod         *method);
 
 void               bal_characteristic_free                (BalCharacteristic *characteristic);
 void               bal_question_option_free               (BalQuestionOption *option);

@@ -1,9 +1,12 @@
 /* bal-profile.c: a job's level per characteristic, from its answers
  *
  * The rule: the level of a characteristic is the mean of the levels of its
- * answered questions, rounded half up. A characteristic none of whose
- * questions is answered has no level; an unanswered question never counts
- * as the lowest level.
+ * answered questions, rounded half up. An answer "not applicable" (level 0
+ * in the method file, such as no management role) is left out of the mean.
+ * A characteristic none of whose questions is answered has no level; an
+ * unanswered question never counts as the lowest level. Every question's
+ * options run from level 1 to (nearly) the top of the scale, so that the
+ * lowest answers give level 1 and the highest the top level.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,15 +23,20 @@ bal_profile_level_of (const int *levels,
                       guint      n_levels)
 {
   int sum = 0;
-
-  if (n_levels == 0)
-    return 0;
+  int counted = 0;
 
   for (guint i = 0; i < n_levels; i++)
-    sum += levels[i];
+    if (levels[i] > BAL_LEVEL_NOT_APPLICABLE)
+      {
+        sum += levels[i];
+        counted++;
+      }
+
+  if (counted == 0)
+    return 0;
 
   /* Half up, in integers: floor (sum / n + 1/2). */
-  return (2 * sum + (int)n_levels) / (2 * (int)n_levels);
+  return (2 * sum + counted) / (2 * counted);
 }
 
 static void
@@ -87,6 +95,7 @@ bal_profile_compute (BalProject  *project,
   profile = g_new0 (BalJobProfile, 1);
   profile->levels = g_ptr_array_new_with_free_func ((GDestroyNotify)job_level_free);
   profile->unanswered = g_ptr_array_new_with_free_func (g_free);
+  profile->n_questions = method->questions->len;
 
   for (guint i = 0; i < method->characteristics->len; i++)
     {

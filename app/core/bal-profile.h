@@ -24,6 +24,7 @@ typedef struct
 {
   GPtrArray *levels;      /* BalJobLevel, in the method's order */
   GPtrArray *unanswered;  /* char *: every question without an answer */
+  guint      n_questions; /* all questions of the method */
 } BalJobProfile;
 
 int            bal_profile_level_of    (const int   *levels,

@@ -30,6 +30,8 @@ struct _BalGradeDialog
   AdwEntryRow    *departure_row;
   AdwEntryRow    *evaluator_row;
   GtkLabel       *departure_label;
+  GtkCheckButton *anyway_check;       /* shown when the proposal is premature or no reference fits */
+  GtkWidget      *save_button;
   GStrv           grades;
 
   AdwWindowTitle *window_title;
@@ -115,13 +117,30 @@ departs (BalGradeDialog *self)
   return FALSE;
 }
 
+static gboolean
+needs_anyway (BalGradeDialog *self)
+{
+  return !self->comparison->complete || self->comparison->no_fit != NULL;
+}
+
 static void
 update_departure (BalGradeDialog *self)
 {
   gboolean departing = departs (self);
+  gboolean anyway = needs_anyway (self);
+  gboolean confirmed = !anyway || gtk_check_button_get_active (self->anyway_check);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->departure_row), departing);
-  gtk_widget_set_visible (GTK_WIDGET (self->departure_label), departing);
+  if (departing)
+    gtk_label_set_text (self->departure_label, _("The decision departs from the proposal: say why."));
+  else if (self->comparison->no_fit != NULL)
+    gtk_label_set_text (self->departure_label, _("No reference function fits this job: say why you decide anyway."));
+  else
+    gtk_label_set_text (self->departure_label, _("The proposal is premature: say why you decide anyway."));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->anyway_check), anyway);
+  gtk_widget_set_visible (GTK_WIDGET (self->departure_row), departing || anyway);
+  gtk_widget_set_visible (GTK_WIDGET (self->departure_label), departing || anyway);
+  gtk_widget_set_sensitive (self->save_button, confirmed);
 }
 
 static void
@@ -180,11 +199,10 @@ show_decision (BalGradeDialog *self)
     if (g_strcmp0 (self->grades[i], self->comparison->proposed_grade) == 0)
       proposed = i;
 
-  summary = g_strdup_printf (_("Proposed: %s than %s, grade %s."),
-                             bal_verdict_label (self->comparison->overall.verdict),
-                             self->comparison->reference_code, self->comparison->proposed_grade);
+  summary = g_strdup_printf (_("Proposed from %s: grade %s."), self->comparison->reference_code, self->comparison->proposed_grade);
   gtk_box_append (self->decide_box, wrapped_label (_("Decision"), "title-2"));
-  gtk_box_append (self->decide_box, wrapped_label (summary, "dim-label"));
+  gtk_box_append (self->decide_box, wrapped_label (summary, "heading"));
+  gtk_box_append (self->decide_box, wrapped_label (self->comparison->explanation, "dim-label"));
 
   group = adw_preferences_group_new ();
   row = adw_action_row_new ();
@@ -216,15 +234,20 @@ show_decision (BalGradeDialog *self)
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->justification_view));
   gtk_box_append (self->decide_box, frame);
 
-  self->departure_label = GTK_LABEL (wrapped_label (_("The decision departs from the proposal: say why."), "warning"));
+  self->departure_label = GTK_LABEL (wrapped_label ("", "warning"));
   gtk_box_append (self->decide_box, GTK_WIDGET (self->departure_label));
+  self->anyway_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Decide anyway")));
+  gtk_widget_set_name (GTK_WIDGET (self->anyway_check), "decide-anyway");
+  g_signal_connect_swapped (self->anyway_check, "toggled", G_CALLBACK (update_departure), self);
+  gtk_box_append (self->decide_box, GTK_WIDGET (self->anyway_check));
   group = adw_preferences_group_new ();
   self->departure_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->departure_row), _("Reason for departing from the proposal"));
+  gtk_widget_set_name (GTK_WIDGET (self->departure_row), "departure-reason");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->departure_row), _("Reason"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->departure_row));
   gtk_box_append (self->decide_box, group);
 
-  save = gtk_button_new_with_mnemonic (_("_Record Decision"));
+  save = self->save_button = gtk_button_new_with_mnemonic (_("_Record Decision"));
   gtk_widget_set_halign (save, GTK_ALIGN_END);
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_widget_add_css_class (save, "pill");
@@ -247,7 +270,10 @@ answers_text (BalComparisonLine *line)
     {
       BalAnswer *answer = g_ptr_array_index (line->answers, i);
 
-      g_string_append_printf (text, "%s• %s (%d)", text->len ? "\n" : "", answer->option_text, answer->level);
+      if (answer->level > 0)
+        g_string_append_printf (text, "%s• %s (%d)", text->len ? "\n" : "", answer->option_text, answer->level);
+      else
+        g_string_append_printf (text, _("%s• %s (not applicable)"), text->len ? "\n" : "", answer->option_text);
       if (answer->evidence != NULL && *answer->evidence != '\0')
         g_string_append_printf (text, ": “%s”", answer->evidence);
     }
@@ -299,6 +325,7 @@ compare_with (BalGradeDialog *self,
   summary = g_strdup_printf (_("%s · grade %s · proposed: %s, grade %s"), comparison->family, comparison->reference_grade,
                              bal_verdict_label (comparison->overall.verdict), comparison->proposed_grade);
   gtk_box_append (self->compare_box, wrapped_label (summary, "dim-label"));
+  gtk_box_append (self->compare_box, wrapped_label (comparison->explanation, NULL));
 
   for (guint i = 0; i < comparison->warnings->len; i++)
     gtk_box_append (self->compare_box, wrapped_label (g_ptr_array_index (comparison->warnings, i), "warning"));
@@ -318,7 +345,7 @@ compare_with (BalGradeDialog *self,
       BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
       g_autofree char *job_title = line->job_level > 0
         ? g_strdup_printf (_("Job: level %d of %d"), line->job_level, line->levels)
-        : g_strdup (_("Job: not answered"));
+        : g_strdup (_("Job: unknown, not answered"));
       g_autofree char *reference_title = g_strdup_printf (_("%s: level %d of %d"), comparison->reference_code,
                                                           line->reference_level, line->levels);
       g_autofree char *answers = answers_text (line);
@@ -330,6 +357,9 @@ compare_with (BalGradeDialog *self,
       GtkWidget *note;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), line->name);
+      if (line->lesser)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               _("Counts half: it only breaks a tie between the other characteristics."));
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -407,13 +437,21 @@ show_candidates (BalGradeDialog *self)
   clear_box (self->candidates_box);
   gtk_box_append (self->candidates_box, wrapped_label (_("Candidates"), "title-2"));
   gtk_box_append (self->candidates_box,
-                  wrapped_label (_("The reference functions that fit the job best, by its title and description, its profile and its family. Choose one to compare."), "dim-label"));
+                  wrapped_label (_("The reference functions that fit the job best: by its profile once questions are answered, then by the words of its title and description. Choose one to compare."), "dim-label"));
 
   candidates = bal_matching_candidates (self->project, self->job_id, 10, &error);
   if (candidates == NULL)
     {
       gtk_box_append (self->candidates_box, wrapped_label (error->message, "error"));
       return;
+    }
+
+  if (candidates->len > 0 && ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("No reference function fits this job: %s The closest are listed below; a grading against one of them needs a reason."),
+                                               ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+
+      gtk_box_append (self->candidates_box, wrapped_label (text, "warning"));
     }
 
   group = adw_preferences_group_new ();

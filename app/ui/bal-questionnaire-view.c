@@ -274,7 +274,10 @@ show_questions (BalQuestionnaireView *self,
           BalQuestionOption *option = g_ptr_array_index (question->options, j);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *level = g_strdup_printf (_("Level %d"), option->level);
+          /* Level 0: not applicable, left out of the mean. */
+          g_autofree char *level = option->level > 0
+            ? g_strdup_printf (_("Level %d"), option->level)
+            : g_strdup (_("Not applicable: not counted"));
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), option->text);
@@ -324,7 +327,7 @@ show_summary (BalQuestionnaireView *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Profile"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The level per characteristic is the rounded mean of its answers. A characteristic without answers has no level."));
+                                         _("The level per characteristic is the rounded mean of its answers; “not applicable” answers are left out. A characteristic without answers has no level."));
   for (guint i = 0; i < profile->levels->len; i++)
     {
       BalJobLevel *level = g_ptr_array_index (profile->levels, i);
