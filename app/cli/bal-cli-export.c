@@ -16,9 +16,10 @@ int
 bal_cli_export (int    argc,
                 char **argv)
 {
-  g_autofree char *job_name = NULL;
+  g_auto(GStrv) job_names = NULL;
   const GOptionEntry entries[] = {
-    { "job", 0, 0, G_OPTION_ARG_STRING, &job_name, N_("Only this job’s justification: the report for one employee"), N_("JOB") },
+    { "job", 0, 0, G_OPTION_ARG_STRING_ARRAY, &job_names,
+      N_("Only the detail sheet of this job, the report for one employee; repeat for more jobs"), N_("JOB") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -26,10 +27,13 @@ bal_cli_export (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 job = 0;
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  context = bal_cli_context (_("FILE.balans OUT.xlsx"), _("Write the Excel workbook: overview, job structure, justifications, handbook."), entries);
+  context = bal_cli_context (_("FILE.balans OUT.xlsx"),
+                             _("Write the Excel workbook: overview, justifications, job structure, consistency, "
+                               "review, handbook; with --job, the detail sheets of those jobs only."),
+                             entries);
   if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
     return rc;
 
@@ -37,14 +41,20 @@ bal_cli_export (int    argc,
   if (project == NULL)
     return BAL_CLI_FAILED;
 
-  if (job_name != NULL && (job = bal_jobs_find (project, job_name, &error)) == 0)
-    return bal_cli_fail (error);
+  for (guint i = 0; job_names != NULL && job_names[i] != NULL; i++)
+    {
+      gint64 job = bal_jobs_find (project, job_names[i], &error);
+
+      if (job == 0)
+        return bal_cli_fail (error);
+      g_array_append_val (jobs, job);
+    }
 
   file = g_object_ref (bal_project_get_file (project));
   bal_project_close (project);
 
   target = g_file_new_for_commandline_arg (argv[2]);
-  if (!bal_export_workbook (file, target, job, NULL, NULL, NULL, &error))
+  if (!bal_export_workbook (file, target, (const gint64 *)jobs->data, jobs->len, NULL, NULL, NULL, &error))
     return bal_cli_fail (error);
 
   return BAL_CLI_OK;

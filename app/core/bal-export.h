@@ -21,10 +21,15 @@ typedef enum
 typedef void (*BalExportProgress) (double   fraction,
                                    gpointer user_data);
 
+/* Above this many jobs a whole-project workbook has no sheet per job: the
+ * Justifications sheet holds them all, one row each. */
+#define BAL_EXPORT_DETAIL_SHEETS_MAX 20
+
 GQuark   bal_export_error_quark  (void);
 gboolean bal_export_workbook     (GFile             *project_file,
                                   GFile             *target,
-                                  gint64             job_id,
+                                  const gint64      *job_ids,
+                                  guint              n_job_ids,
                                   BalExportProgress  progress,
                                   gpointer           user_data,
                                   GCancellable      *cancellable,

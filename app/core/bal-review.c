@@ -102,6 +102,18 @@ bal_review_status_label (const char *status)
   return _("Draft");
 }
 
+/* A job's status as every view names it: its review status, except that a
+ * draft without a decision is "Not graded". */
+const char *
+bal_review_job_status_label (const char *status,
+                             gboolean    graded)
+{
+  if (!graded && (status == NULL || g_strcmp0 (status, "draft") == 0))
+    return _("Not graded");
+
+  return bal_review_status_label (status);
+}
+
 const char *
 bal_review_role_label (const char *role)
 {

@@ -44,6 +44,8 @@ typedef struct
 GQuark      bal_review_error_quark     (void);
 
 const char *bal_review_status_label    (const char  *status);
+const char *bal_review_job_status_label (const char *status,
+                                        gboolean    graded);
 const char *bal_review_role_label      (const char  *role);
 gboolean    bal_review_is_status       (const char  *status);
 gboolean    bal_review_is_role         (const char  *role);

@@ -165,7 +165,8 @@ export_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (bal_export_workbook (job->project_file, job->target, job->job_id, export_progress, source_object, cancellable, &error))
+  if (bal_export_workbook (job->project_file, job->target, &job->job_id, job->job_id != 0 ? 1 : 0,
+                           export_progress, source_object, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
