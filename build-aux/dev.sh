@@ -1,7 +1,9 @@
 #!/bin/sh
 # dev.sh: install what a fresh Debian 12 machine lacks, build, and then
 #   run   start Balans on the built-in demo project
-#   test  run every test (widget tests under Xvfb)
+#   test  run every test (widget tests under Xvfb), then all again built with
+#         clang under AddressSanitizer, LeakSanitizer and UBSan (build-asan),
+#         with a short libFuzzer run of the importer
 # Works as root and as a user with sudo; running it again changes nothing.
 set -eu
 
@@ -9,8 +11,9 @@ cd "$(dirname "$0")/.."
 
 packages="build-essential meson ninja-build pkg-config gettext git
 libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-libsqlite3-dev libxlsxwriter-dev libjson-glib-dev libsodium-dev
-desktop-file-utils appstream sqlite3 xvfb xauth dbus-daemon python3-openpyxl valgrind"
+libsqlite3-dev libxlsxwriter-dev libjson-glib-dev libsodium-dev libstemmer-dev
+desktop-file-utils appstream sqlite3 xvfb xauth dbus-daemon python3-openpyxl valgrind
+clang libclang-rt-14-dev locales"
 
 missing=""
 for p in $packages; do
@@ -41,10 +44,20 @@ case "${1:-run}" in
   test)
     status=0
     xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- meson test -C build --print-errorlogs || status=$?
-    log=build/meson-logs/testlog.json
-    passed=$(grep -cE '"result": "(OK|EXPECTEDFAIL)"' "$log" || true)
-    failed=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
-    skipped=$(grep -cE '"result": "SKIP"' "$log" || true)
+
+    # The same suite under the sanitizers; clang for libFuzzer (tests/fuzz).
+    if [ ! -f build-asan/build.ninja ]; then
+      CC=clang meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
+    fi
+    meson compile -C build-asan
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- meson test -C build-asan --print-errorlogs || status=$?
+
+    passed=0 failed=0 skipped=0
+    for log in build/meson-logs/testlog.json build-asan/meson-logs/testlog.json; do
+      passed=$((passed + $(grep -cE '"result": "(OK|EXPECTEDFAIL)"' "$log" || true)))
+      failed=$((failed + $(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)))
+      skipped=$((skipped + $(grep -cE '"result": "SKIP"' "$log" || true)))
+    done
     [ "$failed" -eq 0 ] || status=1
     echo "$passed passed, $failed failed, $skipped skipped"
     exit $status

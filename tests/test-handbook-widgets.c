@@ -72,6 +72,8 @@ test_handbook_page (void)
   g_autoptr(GListStore) documents = g_list_store_new (G_TYPE_FILE);
   g_autofree char *table_row = g_test_build_filename (G_TEST_DIST, "data", "import", "table-row.txt", NULL);
   g_autofree char *vacancy = g_test_build_filename (G_TEST_DIST, "data", "import", "vacancy.txt", NULL);
+  g_autoptr(GFile) table_row_file = g_file_new_for_path (table_row);
+  g_autoptr(GFile) vacancy_file = g_file_new_for_path (vacancy);
   ImportOutcome outcome = { 0 };
   BalWindow *window;
   GtkStack *stack;
@@ -127,10 +129,8 @@ test_handbook_page (void)
 
   /* Import, as the file chooser and a drop do it. */
   g_signal_connect (page, "imported", G_CALLBACK (imported), &outcome);
-  g_list_store_append (documents, g_file_new_for_path (table_row));
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (documents), 0));
-  g_list_store_append (documents, g_file_new_for_path (vacancy));
-  g_object_unref (g_list_model_get_item (G_LIST_MODEL (documents), 1));
+  g_list_store_append (documents, table_row_file);
+  g_list_store_append (documents, vacancy_file);
   bal_handbook_page_import_files (BAL_HANDBOOK_PAGE (page), G_LIST_MODEL (documents));
 
   for (waited = 0; !outcome.done && waited < 500; waited++)

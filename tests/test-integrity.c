@@ -512,6 +512,7 @@ test_read_only (Fixture       *f,
   g_autofree char *user_dir = g_build_filename (f->dir, "reader", NULL);
   const char *prefix[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", NULL };
   gboolean as_root = getuid () == 0;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
   g_autoptr(GBytes) before = NULL;
   const char *reads[][4] = {
     { "info", f->path, NULL },
@@ -524,7 +525,7 @@ test_read_only (Fixture       *f,
   const char *write[] = { "decide", f->path, "Medewerker klantenservice", "--reference", "KS.02", "--grade", "E",
                           "--justification", "Anders.", "--departure-reason", "Omdat.", NULL };
 
-  if (as_root && !g_find_program_in_path ("setpriv"))
+  if (as_root && setpriv == NULL)
     {
       g_test_skip ("running as root without setpriv");
       return;

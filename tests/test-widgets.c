@@ -98,6 +98,7 @@ test_review_mode (void)
   GtkWidget *banner;
   GtkWidget *review;
   g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
 
   project = bal_demo_create (file, &error);
   g_assert_no_error (error);
@@ -138,7 +139,8 @@ test_review_mode (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
-  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
+  after = bal_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
   bal_remove_tree (dir);
 }
 
@@ -189,6 +191,7 @@ test_review_copy (void)
   g_autoptr(BalProject) project = graded_project (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
   g_autoptr(BalJob) job = NULL;
   GtkWidget *banner, *leave, *stack;
   BalWindow *window;
@@ -231,7 +234,8 @@ test_review_copy (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
-  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
+  after = bal_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
   bal_remove_tree (dir);
 }
 
@@ -276,6 +280,7 @@ test_refused (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BalProject) project = graded_project (path);
   g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
   GListModel *toplevels;
   GtkWidget *dialog = NULL;
   BalWindow *window;
@@ -308,7 +313,8 @@ test_refused (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
-  g_assert_true (g_bytes_equal (before, bal_test_file_bytes (path)));
+  after = bal_test_file_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
   bal_remove_tree (dir);
 }
 
