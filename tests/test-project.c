@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bal-project.h"
+#include "test-cli-util.h"
 
 typedef struct
 {
@@ -42,24 +43,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->file);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
 }
 
 static void
@@ -117,9 +100,9 @@ test_create (Fixture       *f,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 
-  app_id = query_text (f->path, "PRAGMA application_id");
+  app_id = bal_test_query_text (f->path, "PRAGMA application_id");
   g_assert_cmpstr (app_id, ==, "1111575635");
-  version = query_text (f->path, "PRAGMA user_version");
+  version = bal_test_query_text (f->path, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, bal_project_latest_version ());
 }
 
@@ -156,7 +139,7 @@ test_edit_is_committed (Fixture       *f,
   g_assert_no_error (error);
 
   /* Another connection sees the edit while the project is still open. */
-  seen = query_text (f->path, "SELECT organisation FROM project");
+  seen = bal_test_query_text (f->path, "SELECT organisation FROM project");
   g_assert_cmpstr (seen, ==, "Daarna");
 }
 
@@ -220,7 +203,7 @@ test_migrate (Fixture       *f,
   g_assert_cmpstr (organisation, ==, "Oud B.V.");
   bal_project_close (project);
 
-  tables = query_text (f->path,
+  tables = bal_test_query_text (f->path,
                        "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema "
                        "WHERE type = 'table' AND name IN ('handbook', 'job', 'decision') ORDER BY name)");
   g_assert_cmpstr (tables, ==, "decision,handbook,job");
