@@ -14,6 +14,7 @@
 #include "bal-core-resources.h"
 #include "bal-identity.h"
 #include "bal-project.h"
+#include "bal-schema-objects.h"
 
 /* Virtual machine steps one statement may take before it is stopped, and how
  * often the progress handler looks: several times what the largest statement
@@ -433,57 +434,27 @@ enable_schema (sqlite3 *db)
 }
 
 /* The schema objects our migrations make, up to @version: "type name" to
- * their SQL ("" for the indexes SQLite makes itself). Made once per version
- * in a database in memory. */
+ * their SQL ("" for the indexes SQLite makes itself), from the table that
+ * the build wrote by running the same migration steps. */
 static GHashTable *
-expected_schema (int      version,
-                 GError **error)
+expected_schema (int version)
 {
   static GHashTable *cache[G_N_ELEMENTS (migrations) + 1];
   static GMutex lock;
-  g_autoptr(GHashTable) schema = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  GHashTable *schema;
 
   g_mutex_lock (&lock);
-  if (cache[version] != NULL)
+  if (cache[version] == NULL)
     {
-      schema = g_hash_table_ref (cache[version]);
-      g_mutex_unlock (&lock);
-      return g_steal_pointer (&schema);
+      cache[version] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (const BalSchemaObject *o = bal_schema_objects; o->type != NULL; o++)
+        if (o->version == version)
+          g_hash_table_insert (cache[version], g_strdup_printf ("%s %s", o->type, o->name), (gpointer)o->sql);
     }
-
-  schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  for (int step = 0; step < version; step++)
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (migrations[step], 0, error);
-      g_autofree char *sql = NULL;
-
-      if (bytes == NULL)
-        goto out;
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        {
-          g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_FAILED,
-                       "Schema step %d: %s", step + 1, sqlite3_errmsg (db));
-          goto out;
-        }
-    }
-
-  sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (schema,
-                         g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1)),
-                         g_strdup (sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "" : (const char *)sqlite3_column_text (stmt, 2)));
-  cache[version] = g_hash_table_ref (schema);
-
-out:
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  schema = g_hash_table_ref (cache[version]);
   g_mutex_unlock (&lock);
 
-  return cache[version] == schema ? g_steal_pointer (&schema) : NULL;
+  return schema;
 }
 
 static const char *
@@ -507,16 +478,13 @@ static gboolean
 verify_schema (BalProject  *self,
                GError     **error)
 {
-  g_autoptr(GHashTable) expected = expected_schema (self->schema_version, error);
+  g_autoptr(GHashTable) expected = expected_schema (self->schema_version);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *problem = NULL;
   sqlite3_stmt *stmt = NULL;
   GHashTableIter iter;
   gpointer key;
   int rc;
-
-  if (expected == NULL)
-    return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT type, name, sql FROM sqlite_schema", -1, &stmt, NULL) != SQLITE_OK)
     {
