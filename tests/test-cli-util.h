@@ -23,6 +23,14 @@ char   *bal_test_query_text (const char *path,
 void    bal_test_attack   (const char *path,
                            const char *sql);
 GBytes *bal_test_file_bytes (const char *path);
+
+/* The decision_is_final trigger as our migrations make it, for attacks that
+ * drop it and put it back. */
+#define BAL_TEST_DECISION_IS_FINAL \
+  "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n" \
+  "BEGIN\n" \
+  "  SELECT RAISE (ABORT, 'a decision is never changed: record a revision');\n" \
+  "END;"
 void    bal_run_free      (BalRun *run);
 void    bal_remove_tree   (const char *dir);
 

@@ -276,10 +276,7 @@ test_decision_edited (Fixture       *f,
   bal_test_attack (f->path,
           "DROP TRIGGER decision_is_final; "
           "UPDATE decision SET grade = 'L'; "
-          "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n"
-          "BEGIN\n"
-          "  SELECT RAISE (ABORT, 'a decision is never changed: record a revision');\n"
-          "END;");
+          BAL_TEST_DECISION_IS_FINAL);
 
   findings = open_findings (f);
   g_assert_true (has_finding (findings, decision, f->job));
@@ -332,10 +329,7 @@ test_log_rewritten (Fixture       *f,
   sqlite3_close (db);
 
   g_string_append (sql,
-                   "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n"
-                   "BEGIN\n"
-                   "  SELECT RAISE (ABORT, 'a decision is never changed: record a revision');\n"
-                   "END;\n"
+                   BAL_TEST_DECISION_IS_FINAL "\n"
                    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log\n"
                    "BEGIN\n"
                    "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"

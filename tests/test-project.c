@@ -46,28 +46,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-static void
 test_create (Fixture       *f,
              gconstpointer  data)
 {
@@ -193,7 +171,7 @@ test_migrate (Fixture       *f,
                          "INSERT INTO project VALUES (1, 'Oud B.V.', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
                          "PRAGMA user_version = 1;",
                          (int)g_bytes_get_size (step1), (const char *)g_bytes_get_data (step1, NULL));
-  exec_sql (f->path, sql);
+  bal_test_attack (f->path, sql);
 
   project = bal_project_open (f->file, &error);
   g_assert_no_error (error);
@@ -213,7 +191,7 @@ static void
 assert_refused_unchanged (Fixture    *f,
                           int         code)
 {
-  g_autoptr(GBytes) before = read_bytes (f->path);
+  g_autoptr(GBytes) before = bal_test_file_bytes (f->path);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -223,7 +201,7 @@ assert_refused_unchanged (Fixture    *f,
   g_assert_error (error, BAL_PROJECT_ERROR, code);
   g_assert_true (strstr (error->message, f->path) != NULL);
 
-  after = read_bytes (f->path);
+  after = bal_test_file_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
 }
 
@@ -242,7 +220,7 @@ static void
 test_refuse_other_database (Fixture       *f,
                             gconstpointer  data)
 {
-  exec_sql (f->path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  bal_test_attack (f->path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused_unchanged (f, BAL_PROJECT_ERROR_NOT_A_PROJECT);
 }
 
@@ -257,7 +235,7 @@ test_refuse_newer (Fixture       *f,
   g_assert_no_error (error);
   bal_project_close (project);
 
-  exec_sql (f->path, "PRAGMA user_version = 999");
+  bal_test_attack (f->path, "PRAGMA user_version = 999");
   assert_refused_unchanged (f, BAL_PROJECT_ERROR_NEWER_VERSION);
 }
 

@@ -254,10 +254,7 @@ test_changed_outside (void)
   bal_project_close (project);
   bal_test_attack (path,
                    "DROP TRIGGER decision_is_final; UPDATE decision SET grade = 'L'; "
-                   "CREATE TRIGGER decision_is_final BEFORE UPDATE ON decision\n"
-                   "BEGIN\n"
-                   "  SELECT RAISE (ABORT, 'a decision is never changed: record a revision');\n"
-                   "END;");
+                   BAL_TEST_DECISION_IS_FINAL);
 
   window = open_in_window (file);
   banner = bal_test_find_label (GTK_WIDGET (window), "This project was changed outside Balans: 1 finding");

@@ -229,59 +229,6 @@ bal_audit_entries (BalProject  *project,
   return g_steal_pointer (&entries);
 }
 
-/* Recomputes the chain: 0 when it holds, otherwise the id of the first row
- * that does not match (with an error that names it), or -1 on failure. */
-gint64
-bal_audit_verify (BalProject  *project,
-                  GError     **error)
-{
-  g_autofree char *prev = NULL;
-  sqlite3_stmt *stmt;
-  gint64 broken = 0;
-  gint64 expected_id = 0;
-  int rc;
-
-  stmt = bal_project_prepare (project,
-                              "SELECT id, at, actor, table_name, row_key, action, old_value, new_value, hash "
-                              "FROM audit_log ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return -1;
-
-  while (broken == 0 && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autofree char *hash = bal_audit_hash (prev,
-                                              (const char *)sqlite3_column_text (stmt, 1),
-                                              (const char *)sqlite3_column_text (stmt, 2),
-                                              (const char *)sqlite3_column_text (stmt, 3),
-                                              (const char *)sqlite3_column_text (stmt, 4),
-                                              (const char *)sqlite3_column_text (stmt, 5),
-                                              (const char *)sqlite3_column_text (stmt, 6),
-                                              (const char *)sqlite3_column_text (stmt, 7));
-      const char *stored = (const char *)sqlite3_column_text (stmt, 8);
-
-      /* Rows are numbered without gaps: a missing number is a removed row. */
-      if (g_strcmp0 (hash, stored) != 0 || (expected_id != 0 && id != expected_id))
-        {
-          broken = id;
-          break;
-        }
-
-      g_free (prev);
-      prev = g_strdup (stored);
-      expected_id = id + 1;
-    }
-  sqlite3_reset (stmt);
-
-  if (broken != 0)
-    g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
-                 _("The audit log of “%s” was tampered with: entry %lld does not match the entries before it."),
-                 bal_project_get_path (project), (long long)broken);
-
-  return broken;
-}
-
 static char *
 seal_message (const char *uuid,
               const char *kind,
@@ -293,10 +240,14 @@ seal_message (const char *uuid,
 }
 
 /* Signs the log up to its newest row with this user's key, when rows were
- * added since the last seal; called inside the transaction that added them. */
+ * added since the last seal; called inside the transaction that added them.
+ * @sealed_id and @sealed_hash, when given, get the row it signed (0 and
+ * NULL when there was nothing to sign). */
 gboolean
 bal_audit_seal (BalProject  *project,
                 const char  *kind,
+                gint64      *sealed_id,
+                char       **sealed_hash,
                 GError     **error)
 {
   sqlite3 *db = bal_project_get_db (project);
@@ -376,26 +327,12 @@ bal_audit_seal (BalProject  *project,
   sqlite3_set_last_insert_rowid (db, last_rowid);
   bal_identity_learn (bal_identity_get_fingerprint (identity), bal_project_get_actor (project));
 
+  if (sealed_id != NULL)
+    *sealed_id = audit_id;
+  if (sealed_hash != NULL)
+    *sealed_hash = g_steal_pointer (&hash);
+
   return TRUE;
-}
-
-/* After a commit: this user has now seen the log up to its newest row. */
-void
-bal_audit_remember_head (BalProject *project)
-{
-  sqlite3_stmt *stmt;
-
-  if (bal_project_get_uuid (project) == NULL)
-    return;
-
-  stmt = bal_project_prepare (project, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", NULL);
-  if (stmt == NULL)
-    return;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    bal_identity_set_seen_head (bal_project_get_uuid (project),
-                                sqlite3_column_int64 (stmt, 0),
-                                (const char *)sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
 }
 
 static void
@@ -558,7 +495,7 @@ bal_audit_baseline (BalProject  *project,
         }
     }
 
-  return bal_audit_seal (project, "upgrade", error);
+  return bal_audit_seal (project, "upgrade", NULL, NULL, error);
 }
 
 typedef struct

@@ -45,13 +45,12 @@ char      *bal_audit_hash          (const char  *prev,
 GPtrArray *bal_audit_entries       (BalProject  *project,
                                     gint64       job_id,
                                     GError     **error);
-gint64     bal_audit_verify        (BalProject  *project,
-                                    GError     **error);
 void       bal_audit_entry_free    (BalAuditEntry *entry);
 gboolean   bal_audit_seal          (BalProject  *project,
                                     const char  *kind,
+                                    gint64      *sealed_id,
+                                    char       **sealed_hash,
                                     GError     **error);
-void       bal_audit_remember_head (BalProject  *project);
 gboolean   bal_audit_baseline      (BalProject  *project,
                                     GError     **error);
 gboolean   bal_audit_verify_integrity (BalProject *project,

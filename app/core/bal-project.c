@@ -293,7 +293,10 @@ gboolean
 bal_project_commit (BalProject  *self,
                     GError     **error)
 {
-  if (self->schema_version >= 6 && !bal_audit_seal (self, "edit", error))
+  g_autofree char *sealed_hash = NULL;
+  gint64 sealed_id = 0;
+
+  if (self->schema_version >= 6 && !bal_audit_seal (self, "edit", &sealed_id, &sealed_hash, error))
     {
       bal_project_rollback (self);
       return FALSE;
@@ -305,8 +308,9 @@ bal_project_commit (BalProject  *self,
       return FALSE;
     }
 
-  if (self->schema_version >= 6)
-    bal_audit_remember_head (self);
+  /* This user has now seen the log up to the row just signed. */
+  if (sealed_id != 0 && self->uuid != NULL)
+    bal_identity_set_seen_head (self->uuid, sealed_id, sealed_hash);
 
   return TRUE;
 }
