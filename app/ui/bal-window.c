@@ -119,7 +119,10 @@ update_banners (BalWindow *self)
       gtk_label_set_text (self->integrity_label, text);
     }
   gtk_revealer_set_reveal_child (self->integrity_banner, findings != NULL && findings->len > 0);
+  /* The banners' buttons are in the main menu too (F10), for the keyboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-for-review", project != NULL && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-review", review_copy && !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-findings", findings != NULL && findings->len > 0);
 }
 
 void
@@ -530,4 +533,5 @@ bal_window_init (BalWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Balans"));
+  update_banners (self);
 }
