@@ -41,6 +41,7 @@
 #include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-review.h"
+#include "bal-project-private.h"
 
 #define RUNS 5
 

@@ -14,6 +14,7 @@
 #include "bal-demo.h"
 #include "bal-grading.h"
 #include "bal-jobs.h"
+#include "bal-project-private.h"
 
 static void
 make_project (const char *path,

@@ -23,6 +23,7 @@
 #include "bal-questionnaire.h"
 #include "bal-review.h"
 #include "test-cli-util.h"
+#include "bal-project-private.h"
 
 /* The title block's rows come first; the header row follows. */
 #define HEADER_ROW 5

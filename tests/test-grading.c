@@ -18,6 +18,7 @@
 #include "bal-structure.h"
 #include "bal-verdict.h"
 #include "test-cli-util.h"
+#include "bal-project-private.h"
 
 static const char * const grades[] = { "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", NULL };
 

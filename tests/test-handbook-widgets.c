@@ -11,6 +11,7 @@
 #include "bal-handbook-page.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
+#include "bal-project-private.h"
 
 typedef struct
 {

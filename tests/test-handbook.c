@@ -10,6 +10,7 @@
 #include "bal-demo.h"
 #include "bal-handbook.h"
 #include "test-cli-util.h"
+#include "bal-project-private.h"
 
 typedef struct
 {

@@ -19,6 +19,7 @@
 #include "bal-jobs.h"
 #include "bal-review.h"
 #include "test-cli-util.h"
+#include "bal-project-private.h"
 
 typedef struct
 {

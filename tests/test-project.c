@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bal-project.h"
+#include "bal-project-private.h"
 #include "test-cli-util.h"
 
 typedef struct

@@ -14,6 +14,7 @@
 #include "bal-questionnaire.h"
 #include "bal-review.h"
 #include "test-cli-util.h"
+#include "bal-project-private.h"
 
 typedef struct
 {

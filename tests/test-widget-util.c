@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "test-widget-util.h"
+#include "bal-project-private.h"
 
 static BalApplication *application;
 

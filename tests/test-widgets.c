@@ -14,6 +14,7 @@
 #include "bal-review-page.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
+#include "bal-project-private.h"
 
 static void
 test_welcome (void)

@@ -19,6 +19,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-audit"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -27,6 +29,7 @@
 #include "bal-audit.h"
 #include "bal-audit-tables.h"
 #include "bal-identity.h"
+#include "bal-project-private.h"
 
 void
 bal_audit_entry_free (BalAuditEntry *entry)

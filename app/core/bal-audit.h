@@ -32,8 +32,6 @@ typedef struct
 void       bal_signer_free         (BalSigner   *signer);
 GPtrArray *bal_audit_signers       (BalProject  *project,
                                     GError     **error);
-void       bal_audit_register      (sqlite3     *db,
-                                    BalProject  *project);
 char      *bal_audit_hash          (const char  *prev,
                                     const char  *at,
                                     const char  *actor,

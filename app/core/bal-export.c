@@ -73,6 +73,7 @@
 #include "bal-jobs.h"
 #include "bal-questionnaire.h"
 #include "bal-review.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-export-error-quark, bal_export_error)
 

@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-grading"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,6 +20,7 @@
 #include "bal-matching.h"
 #include "bal-profile.h"
 #include "bal-rules.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-grading-error-quark, bal_grading_error)
 

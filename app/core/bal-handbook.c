@@ -4,12 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-handbook"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "bal-handbook.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-handbook-error-quark, bal_handbook_error)
 

@@ -17,6 +17,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-hints"
+
 #include "config.h"
 
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include "bal-handbook.h"
 #include "bal-hints.h"
 #include "bal-questionnaire.h"
+#include "bal-project-private.h"
 
 void
 bal_hint_free (BalHint *hint)

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-jobs"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "bal-jobs.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-jobs-error-quark, bal_jobs_error)
 

@@ -20,6 +20,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-matching"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -32,6 +34,7 @@
 #include "bal-jobs.h"
 #include "bal-matching.h"
 #include "bal-profile.h"
+#include "bal-project-private.h"
 
 /* Words that say nothing about what a job is, Dutch and English, folded. */
 static const char * const stop_words[] = {

@@ -13,6 +13,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-method"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

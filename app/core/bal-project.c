@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-project"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -14,6 +16,7 @@
 #include "bal-core-resources.h"
 #include "bal-identity.h"
 #include "bal-project.h"
+#include "bal-project-private.h"
 #include "bal-schema-objects.h"
 
 /* Virtual machine steps one statement may take before it is stopped, and how

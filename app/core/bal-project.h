@@ -7,7 +7,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "bal-identity.h"
 
@@ -72,28 +71,6 @@ gboolean      bal_project_set_organisation     (BalProject   *self,
                                                 const char   *organisation,
                                                 GError      **error);
 
-/* For the other core modules: the connection, cached prepared statements,
- * transactions and error reporting. */
-sqlite3      *bal_project_get_db               (BalProject   *self);
-sqlite3_stmt *bal_project_prepare              (BalProject   *self,
-                                                const char   *sql,
-                                                GError      **error);
-gboolean      bal_project_step_done            (BalProject   *self,
-                                                sqlite3_stmt *stmt,
-                                                GError      **error);
-gboolean      bal_project_begin                (BalProject   *self,
-                                                GError      **error);
-gboolean      bal_project_commit               (BalProject   *self,
-                                                GError      **error);
-void          bal_project_rollback             (BalProject   *self);
-gboolean      bal_project_exec                 (BalProject   *self,
-                                                const char   *sql,
-                                                GError      **error);
-void          bal_project_set_sqlite_error     (BalProject   *self,
-                                                GError      **error);
-void          bal_project_touch                (BalProject   *self);
-void          bal_project_emit_changed         (BalProject   *self,
-                                                const char   *what);
 BalIdentity  *bal_project_get_identity         (BalProject   *self,
                                                 GError      **error);
 

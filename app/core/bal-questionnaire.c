@@ -4,12 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-questionnaire"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "bal-jobs.h"
 #include "bal-questionnaire.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-questionnaire-error-quark, bal_questionnaire_error)
 

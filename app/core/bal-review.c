@@ -18,6 +18,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-review"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -25,6 +27,7 @@
 #include "bal-grading.h"
 #include "bal-jobs.h"
 #include "bal-review.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-review-error-quark, bal_review_error)
 

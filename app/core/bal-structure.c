@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-structure"
+
 #include "config.h"
 
 #include "bal-grading.h"

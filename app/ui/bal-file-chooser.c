@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-file-chooser"
+
 #include "config.h"
 
 #include "bal-file-chooser.h"

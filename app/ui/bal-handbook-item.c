@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-handbook-item"
+
 #include "config.h"
 
 #include "bal-handbook-item.h"

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bal-structure-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
