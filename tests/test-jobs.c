@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "bal-demo.h"
+#include "bal-grading.h"
 #include "bal-jobs.h"
 #include "bal-profile.h"
 #include "bal-questionnaire.h"
+#include "bal-review.h"
 #include "test-cli-util.h"
 
 typedef struct
@@ -268,6 +270,63 @@ test_profile_unanswered (Fixture       *f,
   g_assert_false (g_ptr_array_find_with_equal_func (profile->unanswered, "education", g_str_equal, NULL));
 }
 
+static void
+overview_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **jobs = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *jobs = bal_jobs_overview_finish (BAL_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Each job with its decision in force and latest status, in one query, the
+ * same from the worker thread as from the caller's. */
+static void
+test_overview (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GPtrArray) async_jobs = NULL;
+  BalDecisionInput first = { "KS.02", "D", "Gelijk aan KS.02.", "Zo besloten.", "Iris", NULL, NULL };
+  BalDecisionInput second = { "KS.02", "E", "Zwaarder dan KS.02.", "Herzien.", "Iris", NULL, NULL };
+  gint64 graded = add (f->project, "Medewerker klantenservice", 0);
+  gint64 plain = add (f->project, "Archiefmedewerker", 0);
+  BalJobOverview *o;
+
+  g_assert_cmpint (bal_grading_decide (f->project, graded, &first, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (bal_grading_decide (f->project, graded, &second, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (bal_review_set_status (f->project, graded, "proposed", NULL, &error));
+  g_assert_no_error (error);
+
+  jobs = bal_jobs_overview (f->project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jobs->len, ==, 2);
+  o = g_ptr_array_index (jobs, 0);
+  g_assert_cmpint (o->job->id, ==, plain);
+  g_assert_null (o->grade);
+  g_assert_cmpstr (o->status, ==, "draft");
+  o = g_ptr_array_index (jobs, 1);
+  g_assert_cmpint (o->job->id, ==, graded);
+  g_assert_cmpstr (o->grade, ==, "E");
+  g_assert_cmpstr (o->reference_code, ==, "KS.02");
+  g_assert_cmpstr (o->status, ==, "proposed");
+
+  bal_jobs_overview_async (f->project, "klant", NULL, overview_done, &async_jobs);
+  while (async_jobs == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (async_jobs->len, ==, 1);
+  o = g_ptr_array_index (async_jobs, 0);
+  g_assert_cmpint (o->job->id, ==, graded);
+  g_assert_cmpstr (o->grade, ==, "E");
+  g_assert_cmpstr (o->status, ==, "proposed");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +335,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/jobs/crud", test_crud);
+  ADD ("/jobs/overview", test_overview);
   ADD ("/jobs/reports-to/cycles", test_reports_to_cycles);
   ADD ("/jobs/duplicate-delete-undo", test_duplicate_delete_undo);
   ADD ("/jobs/find", test_find);

@@ -150,6 +150,145 @@ bal_jobs_list (BalProject  *project,
   return g_steal_pointer (&jobs);
 }
 
+void
+bal_job_overview_free (BalJobOverview *overview)
+{
+  if (overview == NULL)
+    return;
+
+  bal_job_free (overview->job);
+  g_free (overview->grade);
+  g_free (overview->reference_code);
+  g_free (overview->reference_title);
+  g_free (overview->status);
+  g_free (overview);
+}
+
+/* Every job (or those whose title or department holds @search) with its
+ * decision in force and its latest review status: one query, in the order
+ * of bal_jobs_list(). */
+GPtrArray *
+bal_jobs_overview (BalProject  *project,
+                   const char  *search,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_job_overview_free);
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (search != NULL && *search != '\0')
+    pattern = g_strdup_printf ("%%%s%%", search);
+
+  stmt = bal_project_prepare (project,
+                              "SELECT " JOB_COLUMNS ", d.grade, d.reference_code, d.reference_title, "
+                              "  coalesce (s.status, 'draft') "
+                              "FROM job j "
+                              "LEFT JOIN decision d ON d.id = (SELECT max (id) FROM decision WHERE job_id = j.id) "
+                              "LEFT JOIN job_status s ON s.id = (SELECT max (id) FROM job_status WHERE job_id = j.id) "
+                              "WHERE j.deleted IS NULL "
+                              "AND (?1 IS NULL OR j.title LIKE ?1 OR j.department LIKE ?1) "
+                              "ORDER BY j.department COLLATE NOCASE, j.title COLLATE NOCASE, j.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalJobOverview *overview = g_new0 (BalJobOverview, 1);
+
+      overview->job = job_from_row (stmt);
+      overview->grade = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
+      overview->reference_code = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
+      overview->reference_title = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
+      overview->status = g_strdup (column_text (stmt, 13));
+      g_ptr_array_add (jobs, overview);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&jobs);
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *search;
+} OverviewData;
+
+static void
+overview_data_free (OverviewData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->search);
+  g_free (data);
+}
+
+/* The worker reads through a connection of its own: a BalProject and its
+ * statements belong to the thread that opened them. */
+static void
+overview_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  OverviewData *data = task_data;
+  g_autoptr(BalProject) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *jobs;
+
+  reader = bal_project_open_read_only (data->file, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  jobs = bal_jobs_overview (reader, data->search, &error);
+  bal_project_close (reader);
+  if (jobs == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, jobs, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* bal_jobs_overview() in a worker thread, so that thousands of jobs never
+ * hold up the main loop. */
+void
+bal_jobs_overview_async (BalProject          *project,
+                         const char          *search,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (project, cancellable, callback, user_data);
+  OverviewData *data = g_new0 (OverviewData, 1);
+
+  data->file = g_object_ref (bal_project_get_file (project));
+  data->search = g_strdup (search);
+  g_task_set_source_tag (task, bal_jobs_overview_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)overview_data_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, overview_thread);
+}
+
+GPtrArray *
+bal_jobs_overview_finish (BalProject    *project,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bal_jobs_overview_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Refuses a job that reports to itself, to a job that does not exist, or
  * to one of the jobs that report to it. */
 static gboolean

@@ -33,6 +33,17 @@ typedef struct
   int     questions;           /* questions in the questionnaire */
 } BalJob;
 
+/* A job as lists show it: its row, its decision in force and its review
+ * status, read in one query. */
+typedef struct
+{
+  BalJob *job;
+  char   *grade;            /* NULL: not graded */
+  char   *reference_code;
+  char   *reference_title;
+  char   *status;           /* the latest review status; "draft" when none */
+} BalJobOverview;
+
 GQuark      bal_jobs_error_quark   (void);
 
 BalJob     *bal_job_new            (void);
@@ -67,6 +78,19 @@ gboolean    bal_jobs_set_step      (BalProject  *project,
                                     gint64       id,
                                     int          step,
                                     GError     **error);
+
+void        bal_job_overview_free  (BalJobOverview *overview);
+GPtrArray  *bal_jobs_overview      (BalProject  *project,
+                                    const char  *search,
+                                    GError     **error);
+void        bal_jobs_overview_async  (BalProject          *project,
+                                      const char          *search,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GPtrArray  *bal_jobs_overview_finish (BalProject    *project,
+                                      GAsyncResult  *result,
+                                      GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalJob, bal_job_free)
 
