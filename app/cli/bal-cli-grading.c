@@ -19,27 +19,6 @@
 #include "bal-jobs.h"
 #include "bal-matching.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
-static void
-add_level (JsonBuilder *builder,
-           const char  *name,
-           int          level)
-{
-  json_builder_set_member_name (builder, name);
-  if (level > 0)
-    json_builder_add_int_value (builder, level);
-  else
-    json_builder_add_null_value (builder);
-}
-
 int
 bal_cli_candidates (int    argc,
                     char **argv)
@@ -92,18 +71,17 @@ bal_cli_candidates (int    argc,
           g_auto(GStrv) titles = g_strsplit (c->alternative_titles ? c->alternative_titles : "", ", ", -1);
 
           json_builder_begin_object (builder);
-          add_string (builder, "code", c->code);
-          add_string (builder, "title", c->title);
-          add_string (builder, "family", c->family);
-          add_string (builder, "grade", c->grade);
+          bal_cli_json_text (builder, "code", c->code);
+          bal_cli_json_text (builder, "title", c->title);
+          bal_cli_json_text (builder, "family", c->family);
+          bal_cli_json_text (builder, "grade", c->grade);
           json_builder_set_member_name (builder, "alternative_titles");
           json_builder_begin_array (builder);
           for (guint j = 0; titles[j] != NULL; j++)
             if (*titles[j] != '\0')
               json_builder_add_string_value (builder, titles[j]);
           json_builder_end_array (builder);
-          json_builder_set_member_name (builder, "score");
-          json_builder_add_double_value (builder, c->score);
+          bal_cli_json_double (builder, "score", c->score);
           json_builder_set_member_name (builder, "distance");
           if (c->distance >= 0)
             json_builder_add_double_value (builder, round (c->distance * 100) / 100);
@@ -181,7 +159,7 @@ bal_cli_compare (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_string (builder, "reference", comparison->reference_code);
+      bal_cli_json_text (builder, "reference", comparison->reference_code);
       json_builder_set_member_name (builder, "characteristics");
       json_builder_begin_array (builder);
       for (guint i = 0; i < comparison->lines->len; i++)
@@ -189,16 +167,15 @@ bal_cli_compare (int    argc,
           BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "characteristic", line->characteristic_id);
-          add_level (builder, "job_level", line->job_level);
-          add_level (builder, "reference_level", line->reference_level);
+          bal_cli_json_text (builder, "characteristic", line->characteristic_id);
+          bal_cli_json_level (builder, "job_level", line->job_level);
+          bal_cli_json_level (builder, "reference_level", line->reference_level);
           json_builder_set_member_name (builder, "proposed_verdict");
           if (line->proposed != BAL_VERDICT_NONE)
             json_builder_add_string_value (builder, bal_verdict_to_string (line->proposed));
           else
             json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "lesser");
-          json_builder_add_boolean_value (builder, line->lesser);
+          bal_cli_json_boolean (builder, "lesser", line->lesser);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -207,14 +184,11 @@ bal_cli_compare (int    argc,
         json_builder_add_string_value (builder, bal_verdict_to_string (comparison->overall.verdict));
       else
         json_builder_add_null_value (builder);
-      add_string (builder, "proposed_grade", comparison->proposed_grade);
-      add_string (builder, "explanation", comparison->explanation);
-      json_builder_set_member_name (builder, "answered_questions");
-      json_builder_add_int_value (builder, comparison->answered_questions);
-      json_builder_set_member_name (builder, "total_questions");
-      json_builder_add_int_value (builder, comparison->total_questions);
-      json_builder_set_member_name (builder, "complete");
-      json_builder_add_boolean_value (builder, comparison->complete);
+      bal_cli_json_text (builder, "proposed_grade", comparison->proposed_grade);
+      bal_cli_json_text (builder, "explanation", comparison->explanation);
+      bal_cli_json_int (builder, "answered_questions", comparison->answered_questions);
+      bal_cli_json_int (builder, "total_questions", comparison->total_questions);
+      bal_cli_json_boolean (builder, "complete", comparison->complete);
       json_builder_set_member_name (builder, "no_fit");
       if (comparison->no_fit != NULL)
         json_builder_add_string_value (builder, comparison->no_fit);
@@ -380,18 +354,17 @@ bal_cli_history (int    argc,
           BalDecision *d = g_ptr_array_index (decisions, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, d->id);
-          add_string (builder, "reference", d->reference_code);
-          add_string (builder, "reference_title", d->reference_title);
-          add_string (builder, "grade", d->grade);
-          add_string (builder, "proposed_grade", d->proposed_grade);
-          add_string (builder, "verdict", bal_verdict_to_string (d->verdict));
-          add_string (builder, "proposed_verdict", bal_verdict_to_string (d->proposed_verdict));
-          add_string (builder, "justification", d->justification);
-          add_string (builder, "departure", d->departure);
-          add_string (builder, "evaluator", d->evaluator);
-          add_string (builder, "date", d->decided);
+          bal_cli_json_int (builder, "id", d->id);
+          bal_cli_json_text (builder, "reference", d->reference_code);
+          bal_cli_json_text (builder, "reference_title", d->reference_title);
+          bal_cli_json_text (builder, "grade", d->grade);
+          bal_cli_json_text (builder, "proposed_grade", d->proposed_grade);
+          bal_cli_json_text (builder, "verdict", bal_verdict_to_string (d->verdict));
+          bal_cli_json_text (builder, "proposed_verdict", bal_verdict_to_string (d->proposed_verdict));
+          bal_cli_json_text (builder, "justification", d->justification);
+          bal_cli_json_text (builder, "departure", d->departure);
+          bal_cli_json_text (builder, "evaluator", d->evaluator);
+          bal_cli_json_text (builder, "date", d->decided);
           json_builder_set_member_name (builder, "supersedes");
           if (d->supersedes != 0)
             json_builder_add_int_value (builder, d->supersedes);
@@ -404,12 +377,12 @@ bal_cli_history (int    argc,
               BalDecisionVerdict *v = g_ptr_array_index (d->verdicts, j);
 
               json_builder_begin_object (builder);
-              add_string (builder, "characteristic", v->characteristic_id);
-              add_level (builder, "job_level", v->job_level);
-              add_level (builder, "reference_level", v->reference_level);
-              add_string (builder, "proposed_verdict", bal_verdict_to_string (v->proposed));
-              add_string (builder, "verdict", bal_verdict_to_string (v->verdict));
-              add_string (builder, "note", v->note);
+              bal_cli_json_text (builder, "characteristic", v->characteristic_id);
+              bal_cli_json_level (builder, "job_level", v->job_level);
+              bal_cli_json_level (builder, "reference_level", v->reference_level);
+              bal_cli_json_text (builder, "proposed_verdict", bal_verdict_to_string (v->proposed));
+              bal_cli_json_text (builder, "verdict", bal_verdict_to_string (v->verdict));
+              bal_cli_json_text (builder, "note", v->note);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -475,7 +448,7 @@ bal_cli_check (int    argc,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      add_string (builder, "audit_head", head ? head : "");
+      bal_cli_json_text (builder, "audit_head", head ? head : "");
       json_builder_set_member_name (builder, "changed_outside_balans");
       json_builder_begin_array (builder);
       for (guint i = 0; i < integrity->len; i++)
@@ -483,11 +456,9 @@ bal_cli_check (int    argc,
           BalIntegrityFinding *f = g_ptr_array_index (integrity, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "entry");
-          json_builder_add_int_value (builder, f->audit_id);
-          json_builder_set_member_name (builder, "job");
-          json_builder_add_int_value (builder, f->job_id);
-          add_string (builder, "message", f->message);
+          bal_cli_json_int (builder, "entry", f->audit_id);
+          bal_cli_json_int (builder, "job", f->job_id);
+          bal_cli_json_text (builder, "message", f->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -498,11 +469,10 @@ bal_cli_check (int    argc,
           BalFinding *f = g_ptr_array_index (findings, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "kind", f->kind);
-          json_builder_set_member_name (builder, "job");
-          json_builder_add_int_value (builder, f->job_id);
-          add_string (builder, "job_title", f->job_title);
-          add_string (builder, "message", f->message);
+          bal_cli_json_text (builder, "kind", f->kind);
+          bal_cli_json_int (builder, "job", f->job_id);
+          bal_cli_json_text (builder, "job_title", f->job_title);
+          bal_cli_json_text (builder, "message", f->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

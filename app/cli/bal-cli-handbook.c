@@ -26,18 +26,6 @@ span_text (BalReferenceDoc *doc)
 }
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL && *value != '\0')
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_messages (JsonBuilder *builder,
               GPtrArray   *messages,
               gboolean     with_file)
@@ -50,13 +38,10 @@ add_messages (JsonBuilder *builder,
       json_builder_begin_object (builder);
       if (with_file)
         {
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, message->file);
+          bal_cli_json_string (builder, "file", message->file);
         }
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, message->line);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, message->message);
+      bal_cli_json_int (builder, "line", message->line);
+      bal_cli_json_string (builder, "message", message->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -71,13 +56,13 @@ add_imported (JsonBuilder     *builder,
   g_autofree char *span = span_text (doc);
 
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "code", doc->code);
-  add_nullable_string (builder, "title", doc->title);
-  add_nullable_string (builder, "family", doc->family);
-  add_nullable_string (builder, "grade", doc->grade);
-  add_nullable_string (builder, "grade_range", doc->grade_range);
-  add_nullable_string (builder, "knowledge_level", doc->knowledge_level);
-  add_nullable_string (builder, "span_of_control", span);
+  bal_cli_json_nullable_string (builder, "code", doc->code);
+  bal_cli_json_nullable_string (builder, "title", doc->title);
+  bal_cli_json_nullable_string (builder, "family", doc->family);
+  bal_cli_json_nullable_string (builder, "grade", doc->grade);
+  bal_cli_json_nullable_string (builder, "grade_range", doc->grade_range);
+  bal_cli_json_nullable_string (builder, "knowledge_level", doc->knowledge_level);
+  bal_cli_json_nullable_string (builder, "span_of_control", span);
 
   json_builder_set_member_name (builder, "alternative_titles");
   json_builder_begin_array (builder);
@@ -91,8 +76,8 @@ add_imported (JsonBuilder     *builder,
     {
       json_builder_set_member_name (builder, rule_names[i]);
       json_builder_begin_object (builder);
-      add_nullable_string (builder, "grade", doc->rules[i].grade);
-      add_nullable_string (builder, "condition", doc->rules[i].condition);
+      bal_cli_json_nullable_string (builder, "grade", doc->rules[i].grade);
+      bal_cli_json_nullable_string (builder, "condition", doc->rules[i].condition);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -278,10 +263,10 @@ bal_cli_references (int    argc,
           g_auto(GStrv) titles = g_strsplit (summary->alternative_titles, ", ", -1);
 
           json_builder_begin_object (builder);
-          add_nullable_string (builder, "code", summary->code);
-          add_nullable_string (builder, "title", summary->title);
-          add_nullable_string (builder, "family", summary->family);
-          add_nullable_string (builder, "grade", summary->grade);
+          bal_cli_json_nullable_string (builder, "code", summary->code);
+          bal_cli_json_nullable_string (builder, "title", summary->title);
+          bal_cli_json_nullable_string (builder, "family", summary->family);
+          bal_cli_json_nullable_string (builder, "grade", summary->grade);
           json_builder_set_member_name (builder, "alternative_titles");
           json_builder_begin_array (builder);
           for (guint j = 0; titles[j] != NULL; j++)

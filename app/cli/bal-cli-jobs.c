@@ -144,23 +144,17 @@ job_list (int    argc,
           BalJob *job = g_ptr_array_index (jobs, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, job->id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, job->title);
-          json_builder_set_member_name (builder, "department");
-          json_builder_add_string_value (builder, job->department);
+          bal_cli_json_int (builder, "id", job->id);
+          bal_cli_json_string (builder, "title", job->title);
+          bal_cli_json_string (builder, "department", job->department);
           json_builder_set_member_name (builder, "reports_to");
           if (job->reports_to != 0)
             json_builder_add_int_value (builder, job->reports_to);
           else
             json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "incumbents");
-          json_builder_add_int_value (builder, job->incumbents);
-          json_builder_set_member_name (builder, "answered");
-          json_builder_add_int_value (builder, job->answered);
-          json_builder_set_member_name (builder, "questions");
-          json_builder_add_int_value (builder, job->questions);
+          bal_cli_json_int (builder, "incumbents", job->incumbents);
+          bal_cli_json_int (builder, "answered", job->answered);
+          bal_cli_json_int (builder, "questions", job->questions);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -251,12 +245,9 @@ job_hints (int    argc,
           BalHint *hint = g_ptr_array_index (hints, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "question");
-          json_builder_add_string_value (builder, hint->question_id);
-          json_builder_set_member_name (builder, "option");
-          json_builder_add_string_value (builder, hint->option_id);
-          json_builder_set_member_name (builder, "evidence");
-          json_builder_add_string_value (builder, hint->evidence);
+          bal_cli_json_string (builder, "question", hint->question_id);
+          bal_cli_json_string (builder, "option", hint->option_id);
+          bal_cli_json_string (builder, "evidence", hint->evidence);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -433,14 +424,10 @@ bal_cli_questionnaire (int    argc,
           BalQuestion *q = g_ptr_array_index (method->questions, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, q->id);
-          json_builder_set_member_name (builder, "characteristic");
-          json_builder_add_string_value (builder, q->characteristic);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, q->text);
-          json_builder_set_member_name (builder, "help");
-          json_builder_add_string_value (builder, q->help);
+          bal_cli_json_string (builder, "id", q->id);
+          bal_cli_json_string (builder, "characteristic", q->characteristic);
+          bal_cli_json_string (builder, "text", q->text);
+          bal_cli_json_string (builder, "help", q->help);
           json_builder_set_member_name (builder, "options");
           json_builder_begin_array (builder);
           for (guint j = 0; j < q->options->len; j++)
@@ -448,12 +435,9 @@ bal_cli_questionnaire (int    argc,
               BalQuestionOption *o = g_ptr_array_index (q->options, j);
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_string_value (builder, o->id);
-              json_builder_set_member_name (builder, "level");
-              json_builder_add_int_value (builder, o->level);
-              json_builder_set_member_name (builder, "text");
-              json_builder_add_string_value (builder, o->text);
+              bal_cli_json_string (builder, "id", o->id);
+              bal_cli_json_int (builder, "level", o->level);
+              bal_cli_json_string (builder, "text", o->text);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);

@@ -92,29 +92,20 @@ bal_cli_info (int    argc,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, bal_project_get_path (project));
-      json_builder_set_member_name (builder, "format_version");
-      json_builder_add_int_value (builder, summary->schema_version);
-      json_builder_set_member_name (builder, "organisation");
-      json_builder_add_string_value (builder, summary->organisation);
-      json_builder_set_member_name (builder, "created");
-      json_builder_add_string_value (builder, summary->created);
-      json_builder_set_member_name (builder, "modified");
-      json_builder_add_string_value (builder, summary->modified);
+      bal_cli_json_string (builder, "file", bal_project_get_path (project));
+      bal_cli_json_int (builder, "format_version", summary->schema_version);
+      bal_cli_json_string (builder, "organisation", summary->organisation);
+      bal_cli_json_string (builder, "created", summary->created);
+      bal_cli_json_string (builder, "modified", summary->modified);
       json_builder_set_member_name (builder, "handbook");
       if (summary->handbook != NULL)
         json_builder_add_string_value (builder, summary->handbook);
       else
         json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "reference_functions");
-      json_builder_add_int_value (builder, summary->n_references);
-      json_builder_set_member_name (builder, "jobs");
-      json_builder_add_int_value (builder, summary->n_jobs);
-      json_builder_set_member_name (builder, "decisions");
-      json_builder_add_int_value (builder, summary->n_decisions);
-      json_builder_set_member_name (builder, "review_copy");
-      json_builder_add_boolean_value (builder, bal_project_is_review_copy (project));
+      bal_cli_json_int (builder, "reference_functions", summary->n_references);
+      bal_cli_json_int (builder, "jobs", summary->n_jobs);
+      bal_cli_json_int (builder, "decisions", summary->n_decisions);
+      bal_cli_json_boolean (builder, "review_copy", bal_project_is_review_copy (project));
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);

@@ -140,23 +140,17 @@ bal_cli_audit (int    argc,
           BalAuditEntry *e = g_ptr_array_index (entries_found, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, e->id);
-          json_builder_set_member_name (builder, "at");
-          json_builder_add_string_value (builder, e->at);
-          json_builder_set_member_name (builder, "actor");
-          json_builder_add_string_value (builder, e->actor);
-          json_builder_set_member_name (builder, "table");
-          json_builder_add_string_value (builder, e->table_name);
-          json_builder_set_member_name (builder, "key");
-          json_builder_add_string_value (builder, e->row_key);
+          bal_cli_json_int (builder, "id", e->id);
+          bal_cli_json_string (builder, "at", e->at);
+          bal_cli_json_string (builder, "actor", e->actor);
+          bal_cli_json_string (builder, "table", e->table_name);
+          bal_cli_json_string (builder, "key", e->row_key);
           json_builder_set_member_name (builder, "job");
           if (e->job_id != 0)
             json_builder_add_int_value (builder, e->job_id);
           else
             json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "action");
-          json_builder_add_string_value (builder, e->action);
+          bal_cli_json_string (builder, "action", e->action);
           json_builder_set_member_name (builder, "old");
           if (e->old_value != NULL)
             json_builder_add_string_value (builder, e->old_value);

@@ -232,3 +232,75 @@ bal_cli_open_job_for_reading (const char  *path,
 {
   return open_job (path, job, TRUE, project);
 }
+
+/* The JSON members every command writes: a name and its value. */
+void
+bal_cli_json_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* A text that is empty, not null, when there is none. */
+void
+bal_cli_json_text (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  bal_cli_json_string (builder, name, value ? value : "");
+}
+
+/* A text that is null when there is none or it is empty. */
+void
+bal_cli_json_nullable_string (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL && *value != '\0')
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+bal_cli_json_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+bal_cli_json_double (JsonBuilder *builder,
+                     const char  *name,
+                     double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+void
+bal_cli_json_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* A level of a characteristic: null when unknown (0). */
+void
+bal_cli_json_level (JsonBuilder *builder,
+                    const char  *name,
+                    int          level)
+{
+  json_builder_set_member_name (builder, name);
+  if (level > 0)
+    json_builder_add_int_value (builder, level);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -42,6 +42,27 @@ gint64          bal_cli_open_job_for_reading (const char  *path,
                                        BalProject     **project);
 void            bal_cli_print_json    (JsonNode        *node);
 int             bal_cli_print_builder (JsonBuilder     *builder);
+void            bal_cli_json_string   (JsonBuilder     *builder,
+                                       const char      *name,
+                                       const char      *value);
+void            bal_cli_json_text     (JsonBuilder     *builder,
+                                       const char      *name,
+                                       const char      *value);
+void            bal_cli_json_nullable_string (JsonBuilder *builder,
+                                              const char  *name,
+                                              const char  *value);
+void            bal_cli_json_int      (JsonBuilder     *builder,
+                                       const char      *name,
+                                       gint64           value);
+void            bal_cli_json_double   (JsonBuilder     *builder,
+                                       const char      *name,
+                                       double           value);
+void            bal_cli_json_boolean  (JsonBuilder     *builder,
+                                       const char      *name,
+                                       gboolean         value);
+void            bal_cli_json_level    (JsonBuilder     *builder,
+                                       const char      *name,
+                                       int              level);
 gint64          bal_cli_open_job      (const char      *path,
                                        const char      *job,
                                        BalProject     **project);

@@ -136,17 +136,38 @@ affirmed (const char *folded)
   g_auto(GStrv) clauses = g_regex_split_simple ("[,;]|\\bmaar\\b|\\bbut\\b|\\bhowever\\b", folded, 0, 0);
   g_autoptr(GString) kept = g_string_new (NULL);
 
+  gboolean other_job = FALSE;
+
   for (guint i = 0; clauses[i] != NULL; i++)
-    if (!matches (clauses[i], "\\bniet\\b|\\bgeen\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bnooit\\b|n't\\b|\\bwithout\\b|\\bzonder\\b"))
-      g_string_append_printf (kept, "%s ; ", clauses[i]);
+    {
+      /* "Unlike a manager, who ...", "While managers spend their days
+       * supervising ...": a contrast describes another job, and so does
+       * the relative clause that follows it. */
+      if (matches (clauses[i], "^\\s*(unlike|while|whereas|in contrast to|anders dan|in tegenstelling tot|terwijl)\\b"))
+        {
+          other_job = TRUE;
+          continue;
+        }
+      if (other_job && matches (clauses[i], "^\\s*(who|which|die|dat)\\b"))
+        continue;
+      other_job = FALSE;
+      if (!matches (clauses[i], "\\bniet\\b|\\bgeen\\b|\\bnot\\b|\\bno\\b|\\bnever\\b|\\bnooit\\b|n't\\b|\\bwithout\\b|\\bzonder\\b"))
+        g_string_append_printf (kept, "%s ; ", clauses[i]);
+    }
 
   return g_string_free (g_steal_pointer (&kept), FALSE);
 }
 
-/* The lowest education the sentence asks: "mbo of hbo" asks mbo. */
+/* The lowest education the sentence asks: "mbo of hbo" asks mbo (an mbo
+ * without a level is taken as the common vakopleiding, mbo-3). Where a school
+ * diploma without a trade will also do ("or a high school diploma"), the
+ * sentence asks no vocational level at all: no hint. */
 static const char *
 education_of (const char *folded)
 {
+  if (matches (folded, "high school|secondary school|middelbare school|\\bhavo\\b|\\bvwo\\b|\\bged\\b"))
+    return NULL;
+
   static const struct { const char *pattern; const char *value; } levels[] = {
     { "\\bvmbo\\b|\\bmbo[- ]?(niveau ?|level ?)?1\\b|\\bentreeopleiding", "vmbo" },
     { "\\bmbo[- ]?(niveau ?|level ?)?2\\b", "mbo2" },
@@ -167,14 +188,18 @@ education_of (const char *folded)
  * range; nothing from "tot 10 jaar" or "up to 10 years", which say no
  * least. */
 static int
-experience_of (const char *folded)
+experience_of (const char *folded,
+               const char *heading)
 {
   g_autoptr(GRegex) regex = g_regex_new ("(?<upto>\\b(tot|up to|maximaal|max\\.?|at most)\\s+)?(?<n>\\d{1,2})\\s*\\+?\\s*((-|–|tot|to|a)\\s*\\d{1,2}\\s*)?(jaar|jaren|years?|yrs)\\b",
                                          G_REGEX_CASELESS, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   int least = -1;
 
-  if (!matches (folded, "ervaring|experience|werkzaam|worked"))
+  /* "Typical experience" above "2-3 years in help desk support": the
+   * heading says what the line is about. */
+  if (!matches (folded, "ervaring|experience|werkzaam|worked") &&
+      (heading == NULL || !matches (heading, "ervaring|experience")))
     return -1;
 
   g_regex_match (regex, folded, 0, &match);
@@ -213,9 +238,30 @@ largest_number (const char *folded,
 
 static GRegex *customer_names;
 
+static const char career_words[] =
+  "doorgroei|groeimogelijk|carri[eè]re|loopbaan|growth (to|into|path|opportunit)|grow (in)?to\\b|career|promot|advancement|progression";
+
+/* A line that heads what follows: a few words, no end of sentence, or a
+ * colon at its end. */
+static gboolean
+is_heading (const char *sentence)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (sentence));
+  gsize length = strlen (copy);
+
+  /* A list item is content, whatever its length. */
+  if (length == 0 || g_str_has_prefix (copy, "•") || g_str_has_prefix (copy, "·") || strchr ("-*–", copy[0]) != NULL)
+    return FALSE;
+  if (copy[length - 1] == ':' && count_words (copy) <= 8)
+    return TRUE;
+
+  return count_words (copy) <= 4 && strpbrk (copy, ".!?;,") == NULL;
+}
+
 static void
 detect (const char *sentence,
         gboolean    first_line,
+        const char *heading,
         Found      *education,
         Found      *experience,
         Found      *span,
@@ -234,7 +280,7 @@ detect (const char *sentence,
   if (first_line || words < 3 || g_str_has_suffix (g_strchomp (whole), ":"))
     return;
   /* Where the job may lead one day says nothing about what it is. */
-  if (matches (whole, "doorgroei|groeimogelijk|carri[eè]re|growth (to|into|path|opportunit)|grow (in)?to\\b|career (path|growth|opportunit)|promot"))
+  if (matches (whole, career_words))
     return;
 
   folded = affirmed (whole);
@@ -242,7 +288,7 @@ detect (const char *sentence,
   if ((level = education_of (folded)) != NULL && education->value == NULL)
     keep (education, level, 1, sentence);
 
-  if ((n = experience_of (folded)) >= 0)
+  if ((n = experience_of (folded, heading)) >= 0)
     {
       g_autofree char *value = g_strdup_printf ("%d", n);
 
@@ -260,7 +306,7 @@ detect (const char *sentence,
     g_autoptr(GString) kept = g_string_new (NULL);
 
     for (guint i = 0; clauses[i] != NULL; i++)
-      if (!matches (clauses[i], "rapporteer|report(s|ing)? (directly )?to|onder (de )?leiding|heeft een leidinggevende|hebt een leidinggevende"))
+      if (!matches (clauses[i], "rapporteer|report(s|ing)? (directly )?to|onder (de )?leiding|heeft een leidinggevende|hebt een leidinggevende|\\b(led|managed|supervised|headed) by\\b|\\b(geleid|aangestuurd) door\\b"))
         g_string_append_printf (kept, "%s ; ", clauses[i]);
     g_free (folded);
     folded = g_string_free (g_steal_pointer (&kept), FALSE);
@@ -283,9 +329,15 @@ detect (const char *sentence,
           keep (span, value, n, sentence);
         }
 
-      if (matches (folded, "(leiding|lead\\w*|manag\\w*|aanstu\\w*|stuur\\w*)[^;]{0,30}\\b(teamleiders|team ?leaders|leidinggevenden|managers|afdelingshoofden|heads of)\\b|\\bals (algemeen )?directeur\\b|\\bas (the )?director\\b"))
+      /* Leading leaders, or heading a whole unit (a department, a
+       * contact centre, the organisation's staff of a kind), is what the
+       * method calls leading an organisational unit; a team within one
+       * is not. */
+      if (matches (folded, "(leiding|lead\\w*|manag\\w*|aanstu\\w*|stuur\\w*)[^;]{0,30}\\b(teamleiders|team ?leaders|leidinggevenden|managers|afdelingshoofden|heads of)\\b|\\bals (algemeen )?directeur\\b|\\bas (the )?director\\b") ||
+          (matches (folded, "\\b(the |an? )?(head|leader) of (an? |the |our |your )?(\\w+[- ]){0,3}(department|division|organi[sz]ation|business unit|contact ?cent(er|re)|call ?cent(er|re))\\b|\\b(hoofd|leidinggevende) van (de|het|een) (\\w+ ){0,2}(afdeling|divisie|organisatie|contactcenter|vestiging)\\b|\\bleiding (geven |te geven )?aan (de|het|een|alle) (\\w+ ){0,3}(afdeling|divisie|organisatie\\w*|contactcenter|vestiging|medewerkers binnen de organisatie)\\b") &&
+           !matches (folded, "\\b(team|teams)\\b[^;]{0,20}\\b(afdeling|department|binnen|within)\\b")))
         keep (management, "director", 3, sentence);
-      else if (matches (folded, "geeft leiding|geef je leiding|leiding (geven|te geven) aan|leidinggeven aan|hi[eë]rarchisch leidinggevende|leidinggevende (rol|functie|verantwoordelijkheid)|people management|line manag|direct reports|(manage|manages|managing|lead|leads|leading) (a |the |your |an? \\w+ )?team\\b|\\bals (team)?manager\\b|\\bas (a |the )?(team )?manager\\b|\\bals teamleider\\b|\\bas (a |the )?team ?leader\\b"))
+      else if (matches (folded, "geeft (hij |zij |ze |u )?leiding|geef je leiding|\\bleid(t)? (je |jij |u )?(een|het|de|jouw|je) (\\w+ )?team\\b|leiding (geven|te geven) aan|leidinggeven aan|hi[eë]rarchisch leidinggevende|leidinggevende (rol|functie|verantwoordelijkheid)|people management|line manag|direct reports|(manage|manages|managing|lead|leads|leading) (a |the |your |an? \\w+ )?team\\b|\\bals (team)?manager\\b|\\bas (a |the )?(team )?manager\\b|\\bals teamleider\\b|\\bas (a |the )?team ?leader\\b"))
         keep (management, "manager", 2, sentence);
       else if (matches (folded, "(co[oö]rdine?er|co[oö]rdinat|supervis)\\w*[^;]{0,30}\\b(team|werk|medewerkers|collega|people|staff|colleagues|agents|representatives)|functioneel leiding|verdeelt het werk|verdeel je het werk|\\bteam lead\\b"))
         keep (management, "lead", 1, sentence);
@@ -294,8 +346,10 @@ detect (const char *sentence,
   /* External contacts: negotiating over advising over informing. */
   if (matches (folded, "onderhandel|negotiat|vertegenwoordigt (de|het|onze)|vertegenwoordig je (de|het|onze)|represent(s|ing)? (the|our) (company|organi[sz]ation|business|firm)"))
     keep (external, "negotiation", 3, sentence);
-  else if (matches (folded, "advis|advies|adviseer|advice") &&
-           matches (folded, "klant|customer|client|relatie|partner|leverancier|supplier|consument|consumer"))
+  /* Advising customers, not a recording that advises a caller: the
+   * customer stands within a few words of the advice. */
+  else if (matches (folded, "\\b(advis|advies|adviseer|advice)\\w*(\\W+\\w+){0,4}?\\W+(klant|customer|client|relatie|partner|leverancier|supplier|consument|consumer)|"
+                            "\\b(klant|customer|client|relatie|consument|consumer)\\w*(\\W+\\w+){0,3}?\\W+(advis|advies|adviseer|advice)"))
     keep (external, "advice", 2, sentence);
   else
     {
@@ -304,7 +358,7 @@ detect (const char *sentence,
 
       if (contact != NULL &&
           matches (contact, "\\bklant|\\bcustomer|\\bclient|\\bconsument|\\bconsumer|\\bbeller|\\bcaller") &&
-          matches (contact, "contact|te woord|vragen|beantwoord|telefo|chat|e-?mail|\\bbel|help|answer|speak|\\bcall|inquir|quer|question|informeer|informatie|uitleg|uit te leggen|explain"))
+          matches (contact, "contact|te woord|vragen|beantwoord|telefo|chat|e-?mail|\\bbel(t|len|lers?)?\\b|help|answer|speak|\\bcall|inquir|quer|question|informeer|informatie|uitleg|uit te leggen|explain"))
         keep (external, "information", 1, sentence);
     }
 
@@ -313,7 +367,9 @@ detect (const char *sentence,
     {
       if (matches (folded, "verantwoordelijk|responsib|accountab|\\bown\\b|eigenaar|beheer|manag\\w* (the |a |an )?(\\w+ )*budget|budget ?management|budget ?owner|budgethouder|budgetverantwoordelijk"))
         keep (budget, "own", 2, sentence);
-      else
+      /* Analysing or reporting the figures is not moving them: the
+       * method's influence is discounts, compensation, quotations. */
+      else if (!matches (folded, "analy[sz]|analyse|investigat|onderzoek|report(s|ing)? on|rapporte?e?r\\w* over|variance"))
         keep (budget, "influence", 1, sentence);
     }
   else if (matches (folded, "korting|discount|offerte|quotation|\\bquotes?\\b|compensatie|coulance|upsell|cross-?sell"))
@@ -373,6 +429,8 @@ bal_hints_find (BalMethod  *method,
 {
   g_autoptr(GPtrArray) sentences = NULL;
   g_autofree char *valid = NULL;
+  g_autofree char *heading = NULL;
+  gboolean career = FALSE;
   Found found[6] = {
     { "education" }, { "experience" }, { "span" }, { "management" }, { "external" }, { "budget" },
   };
@@ -383,15 +441,40 @@ bal_hints_find (BalMethod  *method,
 
   if (g_once_init_enter (&customer_names))
     g_once_init_leave (&customer_names,
-                       g_regex_new ("customer (service|support|experience|success|care|insight|retention|satisfaction|journey|delight)\\w*|"
-                                    "klant(en)?(service|contact|tevredenheid|reis)\\w*", G_REGEX_CASELESS, 0, NULL));
+                       g_regex_new ("customer[- ](service|support|experience|success|care|insight|retention|satisfaction|journey|delight|"
+                                    "centric|focused|oriented|first|obsess|interaction|loyalty)\\w*|"
+                                    "klant(en)?(service|contact|tevredenheid|reis|gericht|interactie|ervaring|beleving|behoud|focus)\\w*",
+                                    G_REGEX_CASELESS, 0, NULL));
 
   valid = g_utf8_make_valid (description, -1);
   sentences = split_sentences (valid);
 
   for (guint i = 0; i < sentences->len; i++)
-    detect (g_ptr_array_index (sentences, i), i == 0 && is_title (valid, g_ptr_array_index (sentences, i)),
-            &found[0], &found[1], &found[2], &found[3], &found[4], &found[5]);
+    {
+      const char *sentence = g_ptr_array_index (sentences, i);
+
+      /* A heading is never evidence, but it says what the lines below it
+       * are about: under "Doorgroeimogelijkheden" or "Advancement to" they
+       * are where the job may lead, not what it is. */
+      if (is_heading (sentence))
+        {
+          g_autofree char *folded = bal_fold (sentence);
+          gboolean sub = g_str_has_suffix (folded, ":");
+
+          /* "Entry point from:" under "Typical career path" is still the career. */
+          career = matches (folded, career_words) || (career && sub);
+          g_free (heading);
+          heading = g_steal_pointer (&folded);
+          if (!career)
+            detect (sentence, i == 0 && is_title (valid, sentence), NULL,
+                    &found[0], &found[1], &found[2], &found[3], &found[4], &found[5]);
+          continue;
+        }
+      if (!career)
+        detect (sentence, i == 0 && is_title (valid, sentence), heading,
+                &found[0], &found[1], &found[2], &found[3], &found[4], &found[5]);
+      g_clear_pointer (&heading, g_free);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (found); i++)
     {
