@@ -435,6 +435,42 @@ test_no_fit (Fixture       *f,
   g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), >, 0);
 }
 
+/* /grading/no-fit/title-words: a generic head names no work; a compound
+ * names its work by its first part too. */
+static void
+test_no_fit_title_words (Fixture       *f,
+                         gconstpointer  data)
+{
+  struct { const char *title; gboolean fits; } cases[] = {
+    { "Kassamedewerker", FALSE },          /* shares only "medewerker" with many titles */
+    { "Medewerker", TRUE },                /* says nothing either way */
+    { "Postbezorger", TRUE },              /* "post", as in the post room's title */
+    { "Klantenservicemedewerker", TRUE },
+    { "Verpleegkundige", FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(BalJob) job = bal_job_new ();
+      g_autoptr(GPtrArray) candidates = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 id;
+
+      g_free (job->title);
+      job->title = g_strdup (cases[c].title);
+      id = bal_jobs_add (f->project, job, &error);
+      g_assert_no_error (error);
+
+      candidates = bal_matching_candidates (f->project, id, 3, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (candidates->len, >, 0);
+      if (cases[c].fits)
+        g_assert_null (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+      else
+        g_assert_nonnull (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+    }
+}
+
 static void
 test_rules (void)
 {
@@ -718,6 +754,7 @@ main (int    argc,
   ADD ("/grading/method/premature", test_premature);
   ADD ("/grading/method/explanation", test_explanation);
   ADD ("/grading/no-fit", test_no_fit);
+  ADD ("/grading/no-fit/title-words", test_no_fit_title_words);
   ADD ("/grading/handbook/profiles", test_handbook_profiles);
   ADD ("/grading/consistency-and-structure", test_consistency);
 #undef ADD

@@ -12,7 +12,7 @@
  *
  * No reference fits when no word of the job's title is in any reference
  * function's title or alternative titles (titles are how a handbook says
- * which jobs a reference covers), or when even the closest profile
+ * which jobs a reference covers; see names_work_of()), or when even the closest profile
  * is more than BAL_MATCHING_NO_FIT_DISTANCE levels away on average over
  * the main characteristics: the application rules bridge one grade.
  *
@@ -219,6 +219,77 @@ in_title (Reference *r,
   return FALSE;
 }
 
+/* Title words that say who, not what: "magazijnmedewerker" and
+ * "helpdeskmedewerker" share only "medewerker", which names no work. */
+static const char * const generic_heads[] = {
+  "medewerker", "werker", "kracht", "assistent", "functionaris", "employee", "worker", "assistant",
+  "officer", "staff", NULL
+};
+
+static gboolean
+is_generic_head (const char *word,
+                 gsize       len)
+{
+  for (guint i = 0; generic_heads[i] != NULL; i++)
+    if (strlen (generic_heads[i]) == len && strncmp (word, generic_heads[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gsize
+common_suffix (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), n = 0;
+
+  while (n < la && n < lb && a[la - 1 - n] == b[lb - 1 - n])
+    n++;
+
+  return n;
+}
+
+/* Whether a word of the job's title names work that @r's titles name:
+ * the same word or stem; a Dutch compound of it, unless all they share is
+ * a generic head; or two compounds with the same first part of four
+ * letters or more ("postsorteerder", "postkamer"), since a Dutch compound
+ * names its work by its first part as much as by its last. */
+static gboolean
+names_work_of (Reference *r,
+               Word      *w)
+{
+  gsize len = strlen (w->word);
+  g_autofree char *n = NULL;
+  g_autofree char *e = NULL;
+
+  if (is_generic_head (w->word, len))
+    return FALSE;
+
+  n = g_strconcat ("n:", w->nl, NULL);
+  e = g_strconcat ("e:", w->en, NULL);
+  if (g_hash_table_contains (r->title_terms, n) || g_hash_table_contains (r->title_terms, e))
+    return TRUE;
+
+  for (guint i = 0; i < r->title_words->len; i++)
+    {
+      Word *t = g_ptr_array_index (r->title_words, i);
+      gsize tlen = strlen (t->word);
+      gsize suffix = common_suffix (w->word, t->word);
+      gsize prefix = 0;
+
+      if ((compound_of (w->word, t->word) || compound_of (t->word, w->word)) &&
+          !is_generic_head (w->word + len - suffix, suffix))
+        return TRUE;
+
+      while (prefix < len && prefix < tlen && w->word[prefix] == t->word[prefix])
+        prefix++;
+      if (prefix >= 4 && len >= prefix + 4 && tlen >= prefix + 4)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 in_body (Reference *r,
          Word      *w)
@@ -412,16 +483,25 @@ bal_matching_candidates (BalProject  *project,
   /* Does the job's title name work that some reference's titles name?
    * When none of its words is in any reference's title or alternative
    * titles, it is work the handbook does not describe. A title of filler
-   * words only (or none) says nothing either way. */
+   * words or generic heads only (or none) says nothing either way. */
   {
     gboolean named = FALSE;
+    Word *telling = NULL;
 
     for (guint w = 0; w < title_words->len && !named; w++)
-      for (guint i = 0; i < references->len && !named; i++)
-        named = in_title (g_ptr_array_index (references, i), g_ptr_array_index (title_words, w));
-    title_fits = named || title_words->len == 0;
+      {
+        Word *word = g_ptr_array_index (title_words, w);
+
+        if (is_generic_head (word->word, strlen (word->word)))
+          continue;
+        if (telling == NULL)
+          telling = word;
+        for (guint i = 0; i < references->len && !named; i++)
+          named = names_work_of (g_ptr_array_index (references, i), word);
+      }
+    title_fits = named || telling == NULL;
     if (!title_fits)
-      unknown_title_word = g_strdup (((Word *)g_ptr_array_index (title_words, 0))->word);
+      unknown_title_word = g_strdup (telling->word);
   }
 
   text = g_new0 (double, references->len);
