@@ -471,6 +471,43 @@ test_no_fit_title_words (Fixture       *f,
     }
 }
 
+/* /grading/explain-decision: the workbook's explanation of a decision is
+ * the one the comparison gave when it was made. */
+static void
+test_explain_decision (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BalJob) agent = bal_job_new ();
+  g_autoptr(BalComparison) comparison = NULL;
+  g_autoptr(BalDecision) latest = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explanation = NULL;
+  BalDecisionInput input = { "KS.02", NULL, "Vergeleken met KS.02.", NULL, "Evaluator", NULL, NULL };
+  gint64 job;
+
+  g_free (agent->title);
+  agent->title = g_strdup ("Medewerker klantenservice");
+  job = bal_jobs_add (f->project, agent, &error);
+  g_assert_no_error (error);
+  answer_agent (f->project, job);
+
+  comparison = bal_grading_compare (f->project, job, "KS.02", &error);
+  g_assert_no_error (error);
+  g_assert_true (comparison->complete);
+  g_assert_null (comparison->no_fit);
+  input.grade = comparison->proposed_grade;
+  g_assert_cmpint (bal_grading_decide (f->project, job, &input, &error), >, 0);
+  g_assert_no_error (error);
+
+  latest = bal_grading_latest (f->project, job, &error);
+  g_assert_no_error (error);
+  method = bal_handbook_load_method (f->project, &error);
+  g_assert_no_error (error);
+  explanation = bal_grading_explain_decision (latest, method);
+  g_assert_cmpstr (explanation, ==, comparison->explanation);
+}
+
 static void
 test_rules (void)
 {
@@ -754,6 +791,7 @@ main (int    argc,
   ADD ("/grading/method/premature", test_premature);
   ADD ("/grading/method/explanation", test_explanation);
   ADD ("/grading/no-fit", test_no_fit);
+  ADD ("/grading/explain-decision", test_explain_decision);
   ADD ("/grading/no-fit/title-words", test_no_fit_title_words);
   ADD ("/grading/handbook/profiles", test_handbook_profiles);
   ADD ("/grading/consistency-and-structure", test_consistency);

@@ -57,6 +57,7 @@ static void
 decision_verdict_free (BalDecisionVerdict *verdict)
 {
   g_free (verdict->characteristic_id);
+  g_free (verdict->name);
   g_free (verdict->note);
   g_free (verdict);
 }
@@ -231,6 +232,45 @@ explain (BalComparison *comparison)
   }
 
   return sentence;
+}
+
+/* The proposal's arithmetic behind a decision, as explain() gave it when
+ * the decision was made, from the levels the decision keeps and the rule of
+ * @method: which characteristics count half. */
+char *
+bal_grading_explain_decision (BalDecision *decision,
+                              BalMethod   *method)
+{
+  g_autoptr(GArray) job_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) reference_levels = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) lesser = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  BalComparison comparison = { 0 };
+
+  for (guint i = 0; i < decision->verdicts->len; i++)
+    {
+      BalDecisionVerdict *v = g_ptr_array_index (decision->verdicts, i);
+      BalComparisonLine *line = g_new0 (BalComparisonLine, 1);
+
+      line->characteristic_id = v->characteristic_id;
+      line->name = v->name;
+      line->job_level = v->job_level;
+      line->reference_level = v->reference_level;
+      line->proposed = v->proposed;
+      line->lesser = bal_method_is_lesser (method, v->characteristic_id);
+      g_array_append_val (job_levels, line->job_level);
+      g_array_append_val (reference_levels, line->reference_level);
+      g_array_append_val (lesser, line->lesser);
+      g_ptr_array_add (lines, line);
+    }
+
+  comparison.lines = lines;
+  comparison.overall = bal_verdict_overall ((int *)job_levels->data, (int *)reference_levels->data,
+                                            (gboolean *)lesser->data, job_levels->len);
+  comparison.proposed_grade = decision->proposed_grade;
+  comparison.complete = TRUE;
+
+  return explain (&comparison);
 }
 
 BalComparison *
@@ -598,7 +638,7 @@ load_decisions (BalProject  *project,
 
       stmt = bal_project_prepare (project,
                                   "SELECT v.characteristic_id, coalesce (v.job_level, 0), coalesce (v.reference_level, 0), "
-                                  "  v.proposed_verdict, v.verdict, v.note FROM decision_verdict v "
+                                  "  v.proposed_verdict, v.verdict, v.note, coalesce (c.name, v.characteristic_id) FROM decision_verdict v "
                                   "LEFT JOIN characteristic c ON c.id = v.characteristic_id "
                                   "WHERE v.decision_id = ?1 ORDER BY c.position",
                                   error);
@@ -615,6 +655,7 @@ load_decisions (BalProject  *project,
           v->proposed = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 3));
           v->verdict = bal_verdict_from_string ((const char *)sqlite3_column_text (stmt, 4));
           v->note = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+          v->name = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
           g_ptr_array_add (d->verdicts, v);
         }
       sqlite3_reset (stmt);

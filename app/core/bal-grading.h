@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "bal-method.h"
 #include "bal-project.h"
 #include "bal-verdict.h"
 
@@ -58,6 +59,7 @@ typedef struct
 typedef struct
 {
   char       *characteristic_id;
+  char       *name;              /* the characteristic's name */
   int         job_level;
   int         reference_level;
   BalVerdict  proposed;
@@ -114,6 +116,9 @@ GPtrArray     *bal_grading_history       (BalProject        *project,
 BalDecision   *bal_grading_latest        (BalProject        *project,
                                           gint64             job_id,
                                           GError           **error);
+
+char          *bal_grading_explain_decision (BalDecision   *decision,
+                                             BalMethod     *method);
 
 void           bal_comparison_free       (BalComparison     *comparison);
 void           bal_decision_free         (BalDecision       *decision);
