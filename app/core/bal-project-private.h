@@ -38,6 +38,13 @@ void          bal_project_touch                (BalProject   *self);
 void          bal_project_emit_changed         (BalProject   *self,
                                                 const char   *what);
 
+/* For tests: called with the SQL of every statement a project prepares
+ * (through bal_project_prepare), on any connection and thread. */
+typedef void (*BalPrepareObserver) (const char *sql,
+                                    gpointer    user_data);
+void          bal_project_set_prepare_observer (BalPrepareObserver observer,
+                                                gpointer           user_data);
+
 /* The SQL functions of the audit triggers, on a connection of @project. */
 void          bal_audit_register               (sqlite3      *db,
                                                 BalProject   *project);

@@ -67,6 +67,7 @@ static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/004-decisions.sql",
   "/io/github/balans/Balans/schema/005-review.sql",
   "/io/github/balans/Balans/schema/006-integrity.sql",
+  "/io/github/balans/Balans/schema/007-indexes.sql",
 };
 
 static void
@@ -214,6 +215,17 @@ bal_project_get_db (BalProject *self)
   return self->db;
 }
 
+static BalPrepareObserver prepare_observer;
+static gpointer prepare_observer_data;
+
+void
+bal_project_set_prepare_observer (BalPrepareObserver observer,
+                                  gpointer           user_data)
+{
+  prepare_observer = observer;
+  prepare_observer_data = user_data;
+}
+
 /* Returns a statement owned by the project, reset and unbound; prepared once per connection. */
 sqlite3_stmt *
 bal_project_prepare (BalProject  *self,
@@ -240,6 +252,8 @@ bal_project_prepare (BalProject  *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (prepare_observer != NULL)
+    prepare_observer (sql, prepare_observer_data);
 
   return stmt;
 }
