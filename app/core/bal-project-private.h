@@ -34,6 +34,9 @@ gboolean      bal_project_exec                 (BalProject   *self,
                                                 GError      **error);
 void          bal_project_set_sqlite_error     (BalProject   *self,
                                                 GError      **error);
+gboolean      bal_project_begin_read           (BalProject   *self);
+void          bal_project_end_read             (BalProject   *self,
+                                                gboolean      began);
 void          bal_project_touch                (BalProject   *self);
 void          bal_project_emit_changed         (BalProject   *self,
                                                 const char   *what);

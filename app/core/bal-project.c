@@ -355,6 +355,24 @@ bal_project_commit (BalProject  *self,
   return TRUE;
 }
 
+/* Reads that belong together in one read transaction: one shared lock for
+ * all of them instead of one per statement. TRUE when it began one, for
+ * bal_project_end_read(); inside a transaction already, nothing to do. */
+gboolean
+bal_project_begin_read (BalProject *self)
+{
+  return sqlite3_get_autocommit (self->db) &&
+         sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+bal_project_end_read (BalProject *self,
+                      gboolean    began)
+{
+  if (began && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
 void
 bal_project_rollback (BalProject *self)
 {
