@@ -737,6 +737,14 @@ decide (BalProject *project,
 }
 
 static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static void
 test_consistency (Fixture       *f,
                   gconstpointer  data)
 {
@@ -772,6 +780,36 @@ test_consistency (Fixture       *f,
   g_assert_cmpint (structure->jobs_per_grade[7], ==, 1);                 /* Medewerker, H */
   g_assert_cmpint (structure->incumbents_per_grade[7], ==, 1);
   g_assert_cmpint (structure->jobs_per_grade[4], ==, 0);                 /* the orphan has no family */
+
+  /* The same, read in a worker thread through a connection of its own. */
+  {
+    g_autoptr(GAsyncResult) structure_result = NULL;
+    g_autoptr(GAsyncResult) findings_result = NULL;
+    g_autoptr(BalStructure) async_structure = NULL;
+    g_autoptr(GPtrArray) async_findings = NULL;
+
+    bal_structure_build_async (f->project, NULL, store_result, &structure_result);
+    bal_consistency_check_async (f->project, NULL, store_result, &findings_result);
+    while (structure_result == NULL || findings_result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async_structure = bal_structure_build_finish (f->project, structure_result, &error);
+    g_assert_no_error (error);
+    async_findings = bal_consistency_check_finish (f->project, findings_result, &error);
+    g_assert_no_error (error);
+
+    g_assert_cmpuint (async_findings->len, ==, findings->len);
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_cmpstr (((BalFinding *)g_ptr_array_index (async_findings, i))->message, ==,
+                       ((BalFinding *)g_ptr_array_index (findings, i))->message);
+    g_assert_cmpstrv (async_structure->families, structure->families);
+    for (guint g = 0; structure->grades[g] != NULL; g++)
+      {
+        g_assert_cmpint (async_structure->jobs_per_grade[g], ==, structure->jobs_per_grade[g]);
+        g_assert_cmpint (async_structure->incumbents_per_grade[g], ==, structure->incumbents_per_grade[g]);
+        for (guint r = 0; structure->families[r] != NULL; r++)
+          g_assert_cmpuint (bal_structure_cell (async_structure, r, g)->len, ==, bal_structure_cell (structure, r, g)->len);
+      }
+  }
 }
 
 int

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "bal-audit.h"
 #include "bal-demo.h"
 #include "bal-grading.h"
+#include "bal-identity.h"
 #include "bal-jobs.h"
 #include "bal-review.h"
 #include "test-cli-util.h"
@@ -292,10 +294,8 @@ test_decision_edited (Fixture       *f,
 /* The attacker rewrites the log to match, hashes and all: the chain holds,
  * the signatures do not. */
 static void
-test_log_rewritten (Fixture       *f,
-                    gconstpointer  data)
+rewrite_log (Fixture *f)
 {
-  g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GString) sql = g_string_new ("DROP TRIGGER decision_is_final; DROP TRIGGER audit_log_no_update; "
                                          "UPDATE decision SET grade = 'L'; ");
   g_autofree char *prev = NULL;
@@ -336,7 +336,15 @@ test_log_rewritten (Fixture       *f,
                    "  SELECT RAISE (ABORT, 'the audit log is append-only');\n"
                    "END;");
   bal_test_attack (f->path, sql->str);
+}
 
+static void
+test_log_rewritten (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  rewrite_log (f);
   findings = open_findings (f);
   g_assert_false (has_finding (findings, "does not match the entries before it", 0));
   g_assert_false (has_finding (findings, "is not what the audit log says", 0));
@@ -631,10 +639,138 @@ test_upgrade_from_5 (Fixture       *f,
   seal = bal_test_query_text (old, "SELECT kind FROM audit_seal ORDER BY audit_id LIMIT 1");
   g_assert_cmpstr (seal, ==, "upgrade");
   version = bal_test_query_text (old, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "6");
+  g_assert_cmpint (atoi (version), ==, bal_project_latest_version ());
 
   check = bal_run_cli ("check", old, NULL);
   g_assert_cmpint (check->status, ==, 0);
+}
+
+static void
+damaged (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bal_project_verify_integrity_finish (BAL_PROJECT (source), result, &error));
+  g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+verified (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bal_project_verify_integrity_finish (BAL_PROJECT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *)user_data = TRUE;
+}
+
+static void
+verify_in_background (BalProject *project)
+{
+  gboolean done = FALSE;
+
+  bal_project_verify_integrity_async (project, NULL, verified, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Opening for editing leaves the checks whose cost grows with the file to
+ * the background (the app) or to a reader (check): an edit made before
+ * they ran must not hide what they find, since the next check would take
+ * the log up to this user's own signature as seen before. */
+static void
+test_edit_before_check (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  rewrite_log (f);
+
+  project = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bal_review_add_remark (project, f->job, "manager", "Piet", "Nog een vraag", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&project);
+
+  findings = open_findings (f);
+  g_assert_true (has_finding (findings, "its signature does not match", f->job));
+
+  /* The check in the background finds it too, on the open project. */
+  project = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  verify_in_background (project);
+  g_assert_true (has_finding (bal_project_get_findings (project), "its signature does not match", f->job));
+  g_assert_true (bal_project_job_has_finding (project, f->job));
+}
+
+/* A sound file: the check in the background finds nothing, and what this
+ * user signs afterwards is what this user has seen. */
+static void
+test_background_check_clean (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *head = NULL;
+  gint64 seen = 0;
+
+  project = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  verify_in_background (project);
+  g_assert_cmpuint (bal_project_get_findings (project)->len, ==, 0);
+
+  g_assert_true (bal_review_set_status (project, f->job, "adopted", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bal_identity_get_seen_head (bal_project_get_uuid (project), &seen, &hash));
+  head = bal_test_query_text (f->path, "SELECT max (audit_id) FROM audit_seal");
+  g_assert_cmpint (seen, ==, g_ascii_strtoll (head, NULL, 10));
+  g_clear_object (&project);
+  g_assert_cmpuint (count_findings (f), ==, 0);
+}
+
+/* Damage past the schema is found by the check, in the background too. */
+static void
+test_damage_found_by_check (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *pages = bal_test_query_text (f->path, "PRAGMA page_count");
+  g_autofree char *root = bal_test_query_text (f->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'");
+  gsize length = 0, page = 4096;
+  gboolean done = FALSE;
+
+  /* Scribble over the audit log's root page: the schema stays readable. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, g_ascii_strtoull (pages, NULL, 10) * page);
+  for (gsize i = (g_ascii_strtoull (root, NULL, 10) - 1) * page; i < g_ascii_strtoull (root, NULL, 10) * page; i++)
+    contents[i] = (char)(i * 13);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+
+  project = bal_project_open_for_reading (file, &error);
+  g_assert_null (project);
+  g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  project = bal_project_open_for_review (file, &error);
+  g_assert_no_error (error);
+  bal_project_verify_integrity_async (project, NULL, damaged, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bal_project_get_findings (project)->len, ==, 1);
+  g_assert_nonnull (strstr (((BalIntegrityFinding *)g_ptr_array_index (bal_project_get_findings (project), 0))->message, "damaged"));
 }
 
 int
@@ -658,6 +794,9 @@ main (int    argc,
   ADD ("/integrity/locked", test_locked);
   ADD ("/integrity/upgrade-from-5", test_upgrade_from_5);
   ADD ("/integrity/read-only", test_read_only);
+  ADD ("/integrity/deferred/edit-before-check", test_edit_before_check);
+  ADD ("/integrity/deferred/background-clean", test_background_check_clean);
+  ADD ("/integrity/deferred/damage", test_damage_found_by_check);
 #undef ADD
 
   return g_test_run ();

@@ -258,6 +258,12 @@ test_changed_outside (void)
                    BAL_TEST_DECISION_IS_FINAL);
 
   window = open_in_window (file);
+  /* The check runs in the background once the window is up. */
+  for (guint i = 0; i < 400 && !bal_test_find_label (GTK_WIDGET (window), "⚠ Changed outside Balans · Grade L"); i++)
+    {
+      bal_test_iterate ();
+      g_usleep (25 * 1000);
+    }
   banner = bal_test_find_label (GTK_WIDGET (window), "This project was changed outside Balans: 1 finding");
   g_assert_nonnull (banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));

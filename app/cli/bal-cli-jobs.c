@@ -16,6 +16,7 @@
 #include "bal-handbook.h"
 #include "bal-hints.h"
 #include "bal-importer.h"
+#include "bal-job-import.h"
 #include "bal-jobs.h"
 #include "bal-profile.h"
 #include "bal-questionnaire.h"
@@ -349,12 +350,93 @@ job_profile (int    argc,
   return BAL_CLI_OK;
 }
 
+/* How the columns of the file were read, for the user to check. */
+static void
+print_mapping (BalJobImport *import)
+{
+  const char *delimiter = import->delimiter == ';' ? _("semicolon") : import->delimiter == ',' ? _("comma") : _("tab");
+
+  g_print (_("Read as %s, fields separated by %s.\n"), import->encoding, delimiter);
+  for (guint f = 0; f < BAL_JOB_N_FIELDS; f++)
+    {
+      int column = import->columns[f];
+
+      if (column >= 0)
+        {
+          g_autofree char *header = bal_cli_escape (import->headers[column]);
+
+          g_print (_("  %-12s ← column %d, “%s”\n"), bal_job_field_label (f), column + 1, header);
+        }
+      else
+        g_print (_("  %-12s ← no column\n"), bal_job_field_label (f));
+    }
+}
+
+static int
+job_import (int    argc,
+            char **argv)
+{
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be imported, and write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalJobImport) import = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added;
+  int rc;
+
+  context = bal_cli_context (_("FILE.balans JOBS.csv"),
+                             _("Add the jobs of a CSV file, as a spreadsheet saves it: a header row naming the columns "
+                               "(title, department, reports to, incumbents, description; in Dutch or English), "
+                               "then a job per row. All of them are added, or none."),
+                             entries);
+  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+    return rc;
+
+  project = dry_run ? bal_cli_open_project_for_reading (argv[1]) : bal_cli_open_project (argv[1]);
+  if (project == NULL)
+    return BAL_CLI_FAILED;
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  import = bal_job_import_read (project, file, &error);
+  if (import == NULL)
+    return bal_cli_fail (error);
+
+  print_mapping (import);
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      g_autofree char *message = bal_cli_escape (((BalJobImportProblem *)g_ptr_array_index (import->problems, i))->message);
+
+      g_printerr ("%s\n", message);
+    }
+
+  if (dry_run)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u job would be added.\n", "%u jobs would be added.\n", import->rows->len),
+               import->rows->len);
+      return import->problems->len > 0 ? BAL_CLI_FAILED : BAL_CLI_OK;
+    }
+
+  added = bal_job_import_apply (project, import, &error);
+  if (added == 0 && error != NULL)
+    return bal_cli_fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u job added.\n", "%u jobs added.\n", added), added);
+
+  return BAL_CLI_OK;
+}
+
 static const BalCliCommand job_commands[] = {
   { "add", N_("Add a job"), job_add },
   { "list", N_("List the jobs"), job_list },
   { "answer", N_("Answer a question for a job"), job_answer },
   { "hints", N_("Propose answers from the job’s description"), job_hints },
   { "profile", N_("Print the job’s profile"), job_profile },
+  { "import", N_("Add the jobs of a CSV file"), job_import },
 };
 
 int

@@ -20,6 +20,13 @@ typedef struct
 
 GPtrArray *bal_consistency_check  (BalProject  *project,
                                    GError     **error);
+void       bal_consistency_check_async  (BalProject          *project,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+GPtrArray *bal_consistency_check_finish (BalProject          *project,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 void       bal_finding_free       (BalFinding  *finding);
 
 G_END_DECLS

@@ -164,6 +164,37 @@ bal_handbook_list_families (BalProject  *project,
  * without text, in handbook order. Any of the words may match, as a prefix:
  * Dutch compounds ("servicemonteur") hide words from a stricter search,
  * and the ranking puts the functions that match most at the top. */
+/* Every reference function's code and the name of its family ("" when it
+ * has none), in one query: for lists that need only that of each job's
+ * reference. */
+GHashTable *
+bal_handbook_reference_families (BalProject  *project,
+                                 GError     **error)
+{
+  g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project,
+                              "SELECT r.code, coalesce (f.name, '') FROM reference_function r "
+                              "LEFT JOIN family f ON f.id = r.family_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (families,
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&families);
+}
+
 GPtrArray *
 bal_handbook_search (BalProject  *project,
                      const char  *text,

@@ -89,6 +89,8 @@ GPtrArray    *bal_handbook_search                 (BalProject   *project,
                                                    const char   *text,
                                                    const char   *family,
                                                    GError      **error);
+GHashTable   *bal_handbook_reference_families     (BalProject   *project,
+                                                   GError      **error);
 BalReference *bal_handbook_get_reference          (BalProject   *project,
                                                    const char   *code,
                                                    GError      **error);

@@ -34,9 +34,19 @@ gboolean      bal_project_exec                 (BalProject   *self,
                                                 GError      **error);
 void          bal_project_set_sqlite_error     (BalProject   *self,
                                                 GError      **error);
+gboolean      bal_project_begin_read           (BalProject   *self);
+void          bal_project_end_read             (BalProject   *self,
+                                                gboolean      began);
 void          bal_project_touch                (BalProject   *self);
 void          bal_project_emit_changed         (BalProject   *self,
                                                 const char   *what);
+
+/* For tests: called with the SQL of every statement a project prepares
+ * (through bal_project_prepare), on any connection and thread. */
+typedef void (*BalPrepareObserver) (const char *sql,
+                                    gpointer    user_data);
+void          bal_project_set_prepare_observer (BalPrepareObserver observer,
+                                                gpointer           user_data);
 
 /* The SQL functions of the audit triggers, on a connection of @project. */
 void          bal_audit_register               (sqlite3      *db,

@@ -43,6 +43,10 @@ struct _BalProject
   BalIdentity *identity;
   GPtrArray  *findings;
   guint       progress_calls;
+  /* The newest sealed log entry known to be as Balans wrote it: verified on
+   * this connection or by the check in the background, or sealed here right
+   * after it; -1 while nothing is verified. */
+  gint64      trusted_head;
 };
 
 enum {
@@ -67,6 +71,7 @@ static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/004-decisions.sql",
   "/io/github/balans/Balans/schema/005-review.sql",
   "/io/github/balans/Balans/schema/006-integrity.sql",
+  "/io/github/balans/Balans/schema/007-indexes.sql",
 };
 
 static void
@@ -127,7 +132,8 @@ bal_project_class_init (BalProjectClass *klass)
 
   /**
    * BalProject::changed:
-   * @what: the area that changed: "project", "handbook", "jobs", "decisions", "review"
+   * @what: the area that changed: "project", "handbook", "jobs", "decisions", "review",
+   *   or "integrity" when the check in the background found something
    *
    * Emitted after an edit was committed to the file.
    */
@@ -145,6 +151,7 @@ bal_project_init (BalProject *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->actor = g_strdup (g_get_real_name ());
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_integrity_finding_free);
+  self->trusted_head = -1;
 }
 
 void
@@ -214,6 +221,17 @@ bal_project_get_db (BalProject *self)
   return self->db;
 }
 
+static BalPrepareObserver prepare_observer;
+static gpointer prepare_observer_data;
+
+void
+bal_project_set_prepare_observer (BalPrepareObserver observer,
+                                  gpointer           user_data)
+{
+  prepare_observer = observer;
+  prepare_observer_data = user_data;
+}
+
 /* Returns a statement owned by the project, reset and unbound; prepared once per connection. */
 sqlite3_stmt *
 bal_project_prepare (BalProject  *self,
@@ -240,6 +258,8 @@ bal_project_prepare (BalProject  *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (prepare_observer != NULL)
+    prepare_observer (sql, prepare_observer_data);
 
   return stmt;
 }
@@ -298,6 +318,17 @@ bal_project_commit (BalProject  *self,
 {
   g_autofree char *sealed_hash = NULL;
   gint64 sealed_id = 0;
+  gint64 previous_seal = -1;
+
+  if (self->schema_version >= 6 && self->trusted_head >= 0)
+    {
+      sqlite3_stmt *stmt = bal_project_prepare (self, "SELECT coalesce (max (audit_id), 0) FROM audit_seal", NULL);
+
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        previous_seal = sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
 
   if (self->schema_version >= 6 && !bal_audit_seal (self, "edit", &sealed_id, &sealed_hash, error))
     {
@@ -311,11 +342,35 @@ bal_project_commit (BalProject  *self,
       return FALSE;
     }
 
-  /* This user has now seen the log up to the row just signed. */
-  if (sealed_id != 0 && self->uuid != NULL)
-    bal_identity_set_seen_head (self->uuid, sealed_id, sealed_hash);
+  /* This user has now seen the log up to the row just signed, when every
+   * row before this transaction's was verified: a signature of ours over a
+   * log nobody checked must not make the next check skip what it covers. */
+  if (sealed_id != 0 && self->uuid != NULL &&
+      previous_seal >= 0 && previous_seal == self->trusted_head)
+    {
+      bal_identity_set_seen_head (self->uuid, sealed_id, sealed_hash);
+      self->trusted_head = sealed_id;
+    }
 
   return TRUE;
+}
+
+/* Reads that belong together in one read transaction: one shared lock for
+ * all of them instead of one per statement. TRUE when it began one, for
+ * bal_project_end_read(); inside a transaction already, nothing to do. */
+gboolean
+bal_project_begin_read (BalProject *self)
+{
+  return sqlite3_get_autocommit (self->db) &&
+         sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+bal_project_end_read (BalProject *self,
+                      gboolean    began)
+{
+  if (began && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
 void
@@ -664,6 +719,8 @@ bal_project_create (GFile       *file,
     }
   harden_connection (self->db, &self->progress_calls);
   enable_schema (self->db);
+  /* A file made here has an empty log: nothing in it to verify. */
+  self->trusted_head = 0;
 
   if (!configure_connection (self, error) ||
       !bal_project_exec (self, "PRAGMA application_id = 1111575635", error) ||
@@ -739,8 +796,6 @@ open_project (GFile     *file,
               GError   **error)
 {
   g_autoptr(BalProject) self = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *check = NULL;
   gboolean read_only = mode != OPEN_WRITE && mode != OPEN_REVIEW;
   GStatBuf st;
   int app_id;
@@ -856,30 +911,17 @@ open_project (GFile     *file,
       return NULL;
     }
 
-  if (mode != OPEN_SECOND_CONNECTION)
-    {
-      rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW ||
-          (check = (const char *)sqlite3_column_text (stmt, 0)) == NULL ||
-          strcmp (check, "ok") != 0)
-        {
-          int code = sqlite3_errcode (self->db) & 0xff;
-
-          if (rc != SQLITE_ROW && code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
-            bal_project_set_sqlite_error (self, error);
-          else
-            g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
-                         _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
-                         self->path, check ? check : sqlite3_errmsg (self->db));
-          sqlite3_finalize (stmt);
-          bal_project_close (self);
-          return NULL;
-        }
-      sqlite3_finalize (stmt);
-    }
-
+  /* What costs time in proportion to the file (PRAGMA quick_check, every
+   * signature of the audit log) is not done here but by
+   * bal_project_verify_integrity(): by a reader that reports (OPEN_READ,
+   * "balans-cli check") before it reads, and by the app in the background
+   * after the window is up. Until it has found the log sound, nothing this
+   * connection signs makes the next check skip anything (see
+   * bal_project_commit()). What is checked here costs the same for any
+   * size and keeps a hostile file from being trusted: it is ours (the
+   * header) and its schema is exactly what our migrations make, so no SQL
+   * of the file runs; damage met on any later read is an error, never a
+   * crash, and every statement is bounded by the progress handler. */
   enable_schema (self->db);
 
   if (!load_project_row (self, error))
@@ -899,7 +941,7 @@ open_project (GFile     *file,
           bal_project_close (self);
           return NULL;
         }
-      if (mode == OPEN_READ && !bal_audit_verify_integrity (self, self->findings, error))
+      if (mode == OPEN_READ && !bal_project_verify_integrity (self, error))
         {
           bal_project_close (self);
           return NULL;
@@ -918,12 +960,6 @@ open_project (GFile     *file,
       (!run_migrations (self, self->schema_version, error) || !load_project_row (self, error)))
     {
       g_prefix_error (error, _("Could not update “%s” to this version of Balans: "), self->path);
-      bal_project_close (self);
-      return NULL;
-    }
-
-  if (!bal_audit_verify_integrity (self, self->findings, error))
-    {
       bal_project_close (self);
       return NULL;
     }
@@ -1221,6 +1257,197 @@ bal_project_is_review_copy (BalProject *self)
   g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
 
   return self->review_copy;
+}
+
+static gboolean
+quick_check (BalProject  *self,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  const char *check = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW ||
+      (check = (const char *)sqlite3_column_text (stmt, 0)) == NULL ||
+      strcmp (check, "ok") != 0)
+    {
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      if (rc != SQLITE_ROW && code != SQLITE_CORRUPT && code != SQLITE_NOTADB)
+        bal_project_set_sqlite_error (self, error);
+      else
+        g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be opened (%s). Restore it from a backup."),
+                     self->path, check ? check : sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/* The head this user has seen of the project, after a check that found
+ * nothing (bal_audit_verify_integrity() sets it then). */
+static gint64
+verified_head (BalProject *self,
+               GPtrArray  *findings)
+{
+  g_autofree char *hash = NULL;
+  gint64 id = 0;
+
+  if (findings->len > 0 || self->uuid == NULL)
+    return -1;
+  if (!bal_identity_get_seen_head (self->uuid, &id, &hash))
+    return 0;
+
+  return id;
+}
+
+/* The checks whose cost grows with the file: the database's own structure
+ * (PRAGMA quick_check) and the audit log, every entry's hash and every
+ * signature since this user last looked, and every audited row against
+ * its log. What is found replaces the findings; FALSE when the file is
+ * damaged or cannot be read. */
+gboolean
+bal_project_verify_integrity (BalProject  *self,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_integrity_finding_free);
+
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  if (!quick_check (self, error))
+    return FALSE;
+  if (self->schema_version >= 6 && !bal_audit_verify_integrity (self, findings, error))
+    return FALSE;
+
+  g_ptr_array_set_size (self->findings, 0);
+  g_ptr_array_extend_and_steal (self->findings, g_steal_pointer (&findings));
+  self->trusted_head = verified_head (self, self->findings);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *findings;
+  gint64     head;
+} VerifyResult;
+
+static void
+verify_result_free (VerifyResult *result)
+{
+  g_ptr_array_unref (result->findings);
+  g_free (result);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_autoptr(BalProject) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  VerifyResult *result;
+
+  reader = bal_project_open_read_only (task_data, &error);
+  if (reader == NULL || !bal_project_verify_integrity (reader, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (VerifyResult, 1);
+  result->findings = g_ptr_array_ref (reader->findings);
+  result->head = reader->trusted_head;
+  bal_project_close (reader);
+  g_task_return_pointer (task, result, (GDestroyNotify)verify_result_free);
+}
+
+/* bal_project_verify_integrity() in a worker thread, through a connection
+ * of its own: the app runs it after the window is up. */
+void
+bal_project_verify_integrity_async (BalProject          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (BAL_IS_PROJECT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bal_project_verify_integrity_async);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/* Puts what the check found in the project's findings. A damaged file is
+ * a finding as well as the error, so that it shows where findings show. */
+gboolean
+bal_project_verify_integrity_finish (BalProject    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  VerifyResult *verified;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bal_project_verify_integrity_async, FALSE);
+
+  verified = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (verified == NULL)
+    {
+      if (g_error_matches (local_error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_CORRUPT))
+        {
+          BalIntegrityFinding *finding = g_new0 (BalIntegrityFinding, 1);
+
+          finding->message = g_strdup (local_error->message);
+          g_ptr_array_set_size (self->findings, 0);
+          g_ptr_array_add (self->findings, finding);
+          self->trusted_head = -1;
+          bal_project_emit_changed (self, "integrity");
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_ptr_array_set_size (self->findings, 0);
+  for (guint i = 0; i < verified->findings->len; i++)
+    {
+      BalIntegrityFinding *finding = g_ptr_array_index (verified->findings, i);
+      BalIntegrityFinding *copy = g_new0 (BalIntegrityFinding, 1);
+
+      *copy = *finding;
+      copy->message = g_strdup (finding->message);
+      g_ptr_array_add (self->findings, copy);
+    }
+  /* Trusted only if nothing was sealed here since the check's snapshot. */
+  if (self->trusted_head < 0 && verified->head >= 0)
+    {
+      sqlite3_stmt *stmt = bal_project_prepare (self, "SELECT coalesce (max (audit_id), 0) FROM audit_seal", NULL);
+
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == verified->head)
+        self->trusted_head = verified->head;
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+    }
+  else if (verified->head < 0)
+    self->trusted_head = -1;
+  verify_result_free (verified);
+
+  /* Lists mark the jobs concerned. */
+  if (self->findings->len > 0)
+    bal_project_emit_changed (self, "integrity");
+
+  return TRUE;
 }
 
 /* What was found, when the project was opened, that Balans did not write. */

@@ -106,6 +106,15 @@ gboolean      bal_project_send_for_review      (BalProject   *self,
 gboolean      bal_project_leave_review         (BalProject   *self,
                                                 GError      **error);
 GPtrArray    *bal_project_get_findings         (BalProject   *self);
+gboolean      bal_project_verify_integrity     (BalProject   *self,
+                                                GError      **error);
+void          bal_project_verify_integrity_async (BalProject          *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean      bal_project_verify_integrity_finish (BalProject    *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error);
 gboolean      bal_project_job_has_finding      (BalProject   *self,
                                                 gint64        job_id);
 

@@ -401,12 +401,16 @@ bal_review_remarks (BalProject  *project,
   g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_remark_free);
   sqlite3_stmt *stmt;
 
+  /* One job's remarks through the index by job; an OR would read them all. */
+#define REMARKS_SQL(JOB) \
+  "SELECT r.id, r.job_id, j.title, r.author, r.role, r.text, r.created, r.resolved, r.resolved_by " \
+  "FROM remark r JOIN job j ON j.id = r.job_id " \
+  "WHERE j.deleted IS NULL AND " JOB " AND (?2 = 0 OR r.resolved IS NULL) " \
+  "ORDER BY r.id"
   stmt = bal_project_prepare (project,
-                              "SELECT r.id, r.job_id, j.title, r.author, r.role, r.text, r.created, r.resolved, r.resolved_by "
-                              "FROM remark r JOIN job j ON j.id = r.job_id "
-                              "WHERE j.deleted IS NULL AND (?1 = 0 OR r.job_id = ?1) AND (?2 = 0 OR r.resolved IS NULL) "
-                              "ORDER BY r.id",
+                              job_id != 0 ? REMARKS_SQL ("r.job_id = ?1") : REMARKS_SQL ("?1 = 0"),
                               error);
+#undef REMARKS_SQL
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, job_id);

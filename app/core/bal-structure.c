@@ -11,9 +11,9 @@
 
 #include "config.h"
 
-#include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
+#include "bal-project-private.h"
 #include "bal-structure.h"
 
 static void
@@ -67,13 +67,20 @@ bal_structure_build (BalProject  *project,
 {
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(GPtrArray) families = NULL;
+  g_autoptr(GHashTable) reference_families = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
   BalStructure *structure;
   guint n_families, n_grades;
+  gboolean began;
 
+  /* Each job with its decision in force in one query, each reference's
+   * family in another, all in one read transaction. */
+  began = bal_project_begin_read (project);
   method = bal_handbook_load_method (project, error);
   families = method ? bal_handbook_list_families (project, error) : NULL;
-  jobs = families ? bal_jobs_list (project, NULL, error) : NULL;
+  reference_families = families ? bal_handbook_reference_families (project, error) : NULL;
+  jobs = reference_families ? bal_jobs_overview (project, NULL, error) : NULL;
+  bal_project_end_read (project, began);
   if (jobs == NULL)
     return NULL;
 
@@ -92,20 +99,20 @@ bal_structure_build (BalProject  *project,
 
   for (guint i = 0; i < jobs->len; i++)
     {
-      BalJob *job = g_ptr_array_index (jobs, i);
-      g_autoptr(BalDecision) decision = bal_grading_latest (project, job->id, NULL);
-      g_autoptr(BalReference) reference = NULL;
+      BalJobOverview *overview = g_ptr_array_index (jobs, i);
+      BalJob *job = overview->job;
+      const char *family_name;
       BalStructureJob *entry;
       int family, grade;
 
-      if (decision == NULL)
+      if (overview->grade == NULL)
         continue;
-      reference = bal_handbook_get_reference (project, decision->reference_code, NULL);
-      if (reference == NULL)
+      family_name = g_hash_table_lookup (reference_families, overview->reference_code);
+      if (family_name == NULL)
         continue;
 
-      family = index_in (structure->families, reference->doc->family);
-      grade = index_in (structure->grades, decision->grade);
+      family = index_in (structure->families, family_name);
+      grade = index_in (structure->grades, overview->grade);
       if (family < 0 || grade < 0)
         continue;
 
@@ -119,4 +126,50 @@ bal_structure_build (BalProject  *project,
     }
 
   return structure;
+}
+
+static void
+structure_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(BalProject) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  BalStructure *structure = NULL;
+
+  reader = bal_project_open_read_only (task_data, &error);
+  if (reader != NULL)
+    structure = bal_structure_build (reader, &error);
+  if (structure == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, structure, (GDestroyNotify)bal_structure_free);
+}
+
+/* bal_structure_build() in a worker thread, through a connection of its
+ * own, so that thousands of jobs never hold up the main loop. */
+void
+bal_structure_build_async (BalProject          *project,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (project, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, bal_structure_build_async);
+  g_task_set_task_data (task, g_object_ref (bal_project_get_file (project)), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, structure_thread);
+}
+
+BalStructure *
+bal_structure_build_finish (BalProject    *project,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bal_structure_build_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

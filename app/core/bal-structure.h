@@ -28,6 +28,13 @@ typedef struct
 
 BalStructure *bal_structure_build  (BalProject   *project,
                                     GError      **error);
+void          bal_structure_build_async  (BalProject          *project,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+BalStructure *bal_structure_build_finish (BalProject          *project,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 GPtrArray    *bal_structure_cell   (BalStructure *structure,
                                     guint         family,
                                     guint         grade);

@@ -487,7 +487,8 @@ project_changed (BalJobsPage *self,
   if (self->saving)
     return;
 
-  if (g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "answers") == 0 || g_strcmp0 (what, "decisions") == 0)
+  if (g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "answers") == 0 || g_strcmp0 (what, "decisions") == 0 ||
+      g_strcmp0 (what, "integrity") == 0)
     reload (self);
 }
 

@@ -127,6 +127,21 @@ update_banners (BalWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-findings", findings != NULL && findings->len > 0);
 }
 
+/* The checks whose cost grows with the file run after the window is up. */
+static void
+integrity_verified (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BalWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bal_project_verify_integrity_finish (BAL_PROJECT (source), result, &error))
+    g_debug ("Integrity check: %s", error->message);
+  if (self->project == BAL_PROJECT (source))
+    update_banners (self);
+}
+
 void
 bal_window_set_project (BalWindow  *self,
                         BalProject *project,
@@ -145,6 +160,8 @@ bal_window_set_project (BalWindow  *self,
   if (self->project == project && self->review == review)
     return;
 
+  if (project != NULL && project != self->project)
+    bal_project_verify_integrity_async (project, NULL, integrity_verified, g_object_ref (self));
   g_set_object (&self->project, project);
   self->review = review;
 
