@@ -294,7 +294,8 @@ bal_export_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scopes);
   g_clear_pointer (&self->job_ids, g_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_EXPORT_PAGE);
+  /* No gtk_widget_dispose_template (): the template's top widget is the
+   * AdwBin's child, which AdwBin's own dispose unparents. */
 
   G_OBJECT_CLASS (bal_export_page_parent_class)->dispose (object);
 }
