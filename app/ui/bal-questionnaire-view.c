@@ -325,6 +325,9 @@ show_step (BalQuestionnaireView *self)
   update_progress (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), self->step > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), self->step < total);
+  /* The summary leads on to grading, where Next would lead nowhere. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !summary || self->review);
+  gtk_widget_set_visible (GTK_WIDGET (self->grade_button), summary && !self->review);
   gtk_button_set_label (self->next_button, self->step == total - 1 ? _("_Summary") : _("_Next"));
 }
 
@@ -473,7 +476,6 @@ bal_questionnaire_view_open (BalQuestionnaireView *self,
     }
 
   self->step = CLAMP (job->questionnaire_step, 0, n_steps (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->grade_button), !review);
   show_step (self);
   gtk_adjustment_set_value (vadjustment (self), 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
