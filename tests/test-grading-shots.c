@@ -114,6 +114,14 @@ test_explanation_and_no_fit (void)
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   bal_test_iterate ();
+  /* Confirmed, and still the justification and the reason are missing. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (bal_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL))),
+                            "Geen referentiefunctie past; KS.02 komt het dichtst bij.", -1);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_editable_set_text (GTK_EDITABLE (bal_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "departure-reason")),
+                         "Tijdelijke indeling tot het handboek een zorgfunctie kent.");
+  bal_test_iterate ();
   g_assert_true (gtk_widget_get_sensitive (button));
   bal_test_iterate ();
   g_usleep (200 * 1000);

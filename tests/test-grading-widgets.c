@@ -16,24 +16,6 @@
 #include "test-widget-util.h"
 
 static GtkWidget *
-find_row_with_code (GtkWidget  *root,
-                    const char *code)
-{
-  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "code"), code) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_with_code (child, code);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 grade_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -88,7 +70,7 @@ test_grade (void)
   bal_test_wait_for_map (dialog);
 
   /* Candidates: a customer service reference at the top; choose KS.02. */
-  row = find_row_with_code (dialog, "KS.02");
+  row = bal_grade_dialog_get_candidate (BAL_GRADE_DIALOG (dialog), "KS.02");
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
   bal_test_iterate ();
@@ -115,9 +97,15 @@ test_grade (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (anyway), TRUE);
   reason = bal_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "departure-reason");
   g_assert_nonnull (reason);
+  /* Confirmed, but the reason is still empty: marked, and not yet possible. */
+  bal_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
+  g_assert_nonnull (bal_test_find_label (dialog, "A reason is required."));
   gtk_editable_set_text (GTK_EDITABLE (reason), "Het team wacht op de indeling; de overige vragen volgen in het gesprek.");
   bal_test_iterate ();
   g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_has_css_class (reason, "error"));
   g_signal_emit_by_name (button, "clicked");
   bal_test_iterate ();
 
@@ -135,6 +123,35 @@ test_grade (void)
   g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));
   g_assert_nonnull (bal_test_find_label (structure, "has no decision yet"));
   bal_test_save_screenshot (GTK_WIDGET (window), "structure.png");
+
+  /* Regrading opens on the decision in force. */
+  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "jobs");
+  bal_test_iterate ();
+  button = bal_test_find_button (page, "_Grade…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  bal_test_iterate ();
+  dialog = grade_dialog ();
+  g_assert_nonnull (dialog);
+  bal_test_wait_for_map (dialog);
+  g_assert_nonnull (bal_test_find_label (dialog, "Current decision: grade "));
+  g_assert_nonnull (bal_test_find_label (dialog, ", compared with KS.02"));
+  view = bal_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Gelijk aan KS.02: vragen via alle kanalen, klachten met hulp van de teamleider.");
+  }
+  reason = bal_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "departure-reason");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==,
+                   "Het team wacht op de indeling; de overige vragen volgen in het gesprek.");
+  g_assert_true (gtk_widget_get_mapped (bal_test_find_button (dialog, "_Record Decision")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bal_test_iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
@@ -184,6 +201,63 @@ test_export_page (void)
   bal_remove_tree (dir);
 }
 
+/* The grade dialog fits the window it belongs to, on a small laptop and in
+ * a phone-sized window. */
+static void
+test_dialog_fits (void)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 360, 640 } };
+  BalApplication *app = bal_test_application ();
+  g_autofree char *dir = g_dir_make_tmp ("balans-grade-size-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 agent;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      GtkWidget *parent = adw_application_window_new (GTK_APPLICATION (app));
+      GtkWidget *dialog;
+
+      gtk_window_set_default_size (GTK_WINDOW (parent), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (parent));
+      bal_test_wait_for_map (parent);
+
+      dialog = GTK_WIDGET (bal_grade_dialog_new (GTK_WINDOW (parent), project, agent, "Iris de Vries"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      bal_test_wait_for_map (dialog);
+      g_assert_cmpint (gtk_widget_get_width (dialog), <=, gtk_widget_get_width (parent));
+      g_assert_cmpint (gtk_widget_get_height (dialog), <=, gtk_widget_get_height (parent));
+
+      /* Every step, the comparison the longest. */
+      bal_grade_dialog_compare (BAL_GRADE_DIALOG (dialog), "KS.02");
+      bal_test_iterate ();
+      g_assert_cmpint (gtk_widget_get_width (dialog), <=, gtk_widget_get_width (parent));
+      g_assert_cmpint (gtk_widget_get_height (dialog), <=, gtk_widget_get_height (parent));
+      {
+        int min_width, min_height;
+
+        gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        gtk_widget_measure (dialog, GTK_ORIENTATION_VERTICAL, sizes[i][0], &min_height, NULL, NULL, NULL);
+        g_assert_cmpint (min_width, <=, sizes[i][0]);
+        g_assert_cmpint (min_height, <=, sizes[i][1]);
+      }
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (parent));
+      bal_test_iterate ();
+    }
+
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +266,7 @@ main (int    argc,
   bal_test_application_init ();
 
   g_test_add_func ("/widgets/grading/grade-a-job", test_grade);
+  g_test_add_func ("/widgets/grading/dialog-fits-its-window", test_dialog_fits);
   g_test_add_func ("/widgets/export/page", test_export_page);
 
   return g_test_run ();

@@ -2528,3 +2528,141 @@ bal_export_workbook (GFile              *project_file,
 
   return written;
 }
+
+/* Asynchronous export ******************************************************/
+
+/* The worker opens a read-only connection of its own on @project_file
+ * (bal_project_open_read_only, a second connection beside the one the
+ * application holds), so that no SQLite connection is used by two threads;
+ * the export reads one snapshot in a transaction, and the application may
+ * go on editing meanwhile. */
+
+typedef struct
+{
+  GFile             *project_file;
+  GFile             *target;
+  GArray            *job_ids;
+  BalExportProgress  progress;
+  gpointer           progress_data;
+  GDestroyNotify     progress_notify;
+  GMainContext      *context;
+} ExportTask;
+
+static void
+export_task_free (ExportTask *data)
+{
+  g_clear_object (&data->project_file);
+  g_clear_object (&data->target);
+  g_clear_pointer (&data->job_ids, g_array_unref);
+  if (data->progress_notify != NULL)
+    data->progress_notify (data->progress_data);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data);
+}
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ExportStep;
+
+static gboolean
+export_step_dispatch (gpointer user_data)
+{
+  ExportStep *step = user_data;
+  ExportTask *data = g_task_get_task_data (step->task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (step->task)))
+    data->progress (step->fraction, data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+export_step_free (gpointer user_data)
+{
+  ExportStep *step = user_data;
+
+  g_object_unref (step->task);
+  g_free (step);
+}
+
+/* In the worker: the caller hears of it in its own main context. */
+static void
+export_step (double   fraction,
+             gpointer user_data)
+{
+  GTask *task = user_data;
+  ExportTask *data = g_task_get_task_data (task);
+  ExportStep *step = g_new0 (ExportStep, 1);
+
+  step->task = g_object_ref (task);
+  step->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, export_step_dispatch, step, export_step_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportTask *data = task_data;
+  GError *error = NULL;
+
+  if (bal_export_workbook (data->project_file, data->target,
+                           (const gint64 *)(gpointer)data->job_ids->data, data->job_ids->len,
+                           data->progress ? export_step : NULL, task, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* bal_export_workbook() in a worker thread. @progress, if not NULL, is
+ * called in the thread-default main context of the caller, never after
+ * @cancellable is cancelled; @progress_notify frees @progress_data when the
+ * task is done. */
+void
+bal_export_workbook_async (GFile               *project_file,
+                           GFile               *target,
+                           const gint64        *job_ids,
+                           guint                n_job_ids,
+                           BalExportProgress    progress,
+                           gpointer             progress_data,
+                           GDestroyNotify       progress_notify,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportTask *data;
+
+  g_return_if_fail (G_IS_FILE (project_file));
+  g_return_if_fail (G_IS_FILE (target));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ExportTask, 1);
+  data->project_file = g_object_ref (project_file);
+  data->target = g_object_ref (target);
+  data->job_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_job_ids);
+  g_array_append_vals (data->job_ids, job_ids, n_job_ids);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_notify = progress_notify;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bal_export_workbook_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)export_task_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+bal_export_workbook_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bal_export_workbook_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -17,7 +17,9 @@ typedef enum
   BAL_EXPORT_ERROR_FAILED,
 } BalExportError;
 
-/* Called from the exporting thread with the share done, 0..1. */
+/* Called with the share done, 0..1: from the exporting thread by
+ * bal_export_workbook(), in the caller's main context by
+ * bal_export_workbook_async(). */
 typedef void (*BalExportProgress) (double   fraction,
                                    gpointer user_data);
 
@@ -34,5 +36,17 @@ gboolean bal_export_workbook     (GFile             *project_file,
                                   gpointer           user_data,
                                   GCancellable      *cancellable,
                                   GError           **error);
+void     bal_export_workbook_async   (GFile               *project_file,
+                                      GFile               *target,
+                                      const gint64        *job_ids,
+                                      guint                n_job_ids,
+                                      BalExportProgress    progress,
+                                      gpointer             progress_data,
+                                      GDestroyNotify       progress_notify,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean bal_export_workbook_finish  (GAsyncResult        *result,
+                                      GError             **error);
 
 G_END_DECLS

@@ -1171,3 +1171,138 @@ bal_handbook_get_reference (BalProject  *project,
 
   return g_steal_pointer (&reference);
 }
+
+/* Asynchronous reading ****************************************************/
+
+/* The worker only reads and parses the documents: it touches no SQLite
+ * connection. Storing what it found (bal_handbook_import) is a write on the
+ * project's own connection, so the caller does it on the main thread, after
+ * bal_handbook_parse_files_finish(). */
+
+typedef struct
+{
+  GPtrArray              *files;    /* GFile */
+  GStrv                   grades;
+  GPtrArray              *results;  /* BalImportResult, one per file */
+  BalHandbookParseProgress progress;
+  gpointer                progress_data;
+  GDestroyNotify          progress_notify;
+  GMainContext           *context;
+} ParseTask;
+
+static void
+parse_task_free (ParseTask *data)
+{
+  g_ptr_array_unref (data->files);
+  g_strfreev (data->grades);
+  g_ptr_array_unref (data->results);
+  if (data->progress_notify != NULL)
+    data->progress_notify (data->progress_data);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  done;
+} ParseStep;
+
+static gboolean
+parse_step_dispatch (gpointer user_data)
+{
+  ParseStep *step = user_data;
+  ParseTask *data = g_task_get_task_data (step->task);
+
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (step->task)))
+    data->progress (step->done, data->files->len, data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+parse_step_free (gpointer user_data)
+{
+  ParseStep *step = user_data;
+
+  g_object_unref (step->task);
+  g_free (step);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseTask *data = task_data;
+
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      if (data->progress != NULL)
+        {
+          ParseStep *step = g_new0 (ParseStep, 1);
+
+          step->task = g_object_ref (task);
+          step->done = i;
+          g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, parse_step_dispatch, step, parse_step_free);
+        }
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      g_ptr_array_add (data->results,
+                       bal_handbook_parse_file (g_ptr_array_index (data->files, i),
+                                                (const char * const *)data->grades, cancellable));
+    }
+
+  g_task_return_pointer (task, g_ptr_array_ref (data->results), (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* Reads @files (a list of GFile) in a worker thread with
+ * bal_handbook_parse_file(). @progress, if not NULL, is called in the
+ * caller's thread-default main context before each file. */
+void
+bal_handbook_parse_files_async (GListModel               *files,
+                                const char * const       *grades,
+                                BalHandbookParseProgress  progress,
+                                gpointer                  progress_data,
+                                GDestroyNotify            progress_notify,
+                                GCancellable             *cancellable,
+                                GAsyncReadyCallback       callback,
+                                gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseTask *data;
+
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ParseTask, 1);
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (data->files, g_list_model_get_item (files, i));
+  data->grades = g_strdupv ((char **)grades);
+  data->results = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_result_free);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_notify = progress_notify;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bal_handbook_parse_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)parse_task_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* The BalImportResult of each file, in the order given, or NULL when
+ * cancelled. */
+GPtrArray *
+bal_handbook_parse_files_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bal_handbook_parse_files_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

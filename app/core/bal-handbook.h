@@ -114,4 +114,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalReference, bal_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalReferenceSummary, bal_reference_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalImportReport, bal_import_report_free)
 
+/* Called before file @done (0-based) of @total is read. */
+typedef void (*BalHandbookParseProgress) (guint    done,
+                                          guint    total,
+                                          gpointer user_data);
+
+void       bal_handbook_parse_files_async   (GListModel               *files,
+                                             const char * const       *grades,
+                                             BalHandbookParseProgress  progress,
+                                             gpointer                  progress_data,
+                                             GDestroyNotify            progress_notify,
+                                             GCancellable             *cancellable,
+                                             GAsyncReadyCallback       callback,
+                                             gpointer                  user_data);
+GPtrArray *bal_handbook_parse_files_finish  (GAsyncResult             *result,
+                                             GError                  **error);
+
 G_END_DECLS

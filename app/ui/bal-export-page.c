@@ -14,6 +14,7 @@
 #include "bal-export-page.h"
 #include "bal-file-chooser.h"
 #include "bal-jobs.h"
+#include "bal-ui-util.h"
 
 struct _BalExportPage
 {
@@ -21,6 +22,8 @@ struct _BalExportPage
 
   BalProject      *project;
   GFile           *target;
+  GFile           *running_target;  /* the file the export under way writes */
+  GFile           *exported;        /* the last file written, for the toast's Open */
   GArray          *job_ids;       /* gint64 per scope row; 0 = the whole project */
   GtkStringList   *scopes;
   GCancellable    *cancellable;
@@ -34,21 +37,6 @@ struct _BalExportPage
 };
 
 G_DEFINE_FINAL_TYPE (BalExportPage, bal_export_page, ADW_TYPE_BIN)
-
-typedef struct
-{
-  GFile  *project_file;
-  GFile  *target;
-  gint64  job_id;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->project_file);
-  g_clear_object (&job->target);
-  g_free (job);
-}
 
 static void
 update_actions (BalExportPage *self)
@@ -121,73 +109,36 @@ bal_export_page_set_project (BalExportPage *self,
   bal_export_page_set_target (self, NULL);
 }
 
-typedef struct
-{
-  BalExportPage *page;
-  double         fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-
-  gtk_progress_bar_set_fraction (progress->page->progress_bar, progress->fraction);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_object_unref (progress->page);
-  g_free (progress);
-}
-
-/* Called in the worker: the bar moves on the main thread. */
+/* In the main context, while the export runs. */
 static void
 export_progress (double   fraction,
                  gpointer user_data)
 {
-  Progress *progress = g_new0 (Progress, 1);
+  BalExportPage *self = user_data;
 
-  progress->page = g_object_ref (user_data);
-  progress->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, progress_free);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+open_result (BalExportPage *self)
 {
-  Job *job = task_data;
-  g_autoptr(GError) error = NULL;
+  GFile *file = self->exported;
 
-  if (bal_export_workbook (job->project_file, job->target, &job->job_id, job->job_id != 0 ? 1 : 0,
-                           export_progress, source_object, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-open_result (AdwToast      *toast,
-             BalExportPage *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+  if (file == NULL)
+    return;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
 
-  gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL, NULL);
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL, NULL);
+  }
 #else
-  g_autofree char *uri = g_file_get_uri (file);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
 
-  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+  }
 #endif
 }
 
@@ -196,36 +147,41 @@ export_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  BalExportPage *self = BAL_EXPORT_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BalExportPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = g_steal_pointer (&self->running_target);
+  gboolean done = bal_export_workbook_finish (result, &error);
+  AdwToast *toast;
+
+  /* Cancelled because the page left its window: nothing to show it in. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
 
   g_clear_object (&self->cancellable);
   update_actions (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!done)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export cancelled: no file was written")));
-      else
         {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                      _("The workbook was not exported"), error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
+          toast = adw_toast_new (_("Export cancelled: no file was written"));
+          adw_toast_set_timeout (toast, 5);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
+      else
+        bal_ui_show_error (GTK_WIDGET (self), _("The workbook was not exported"), error);
       return;
     }
 
   {
-    g_autofree char *name = g_file_get_basename (job->target);
+    g_autofree char *name = g_file_get_basename (target);
     g_autofree char *message = g_strdup_printf (_("“%s” exported"), name);
-    AdwToast *toast = adw_toast_new (message);
 
+    g_set_object (&self->exported, target);
+    toast = adw_toast_new (message);
+    adw_toast_set_timeout (toast, 10);
     adw_toast_set_button_label (toast, _("_Open"));
-    g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (job->target), g_object_unref);
-    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_result), self, 0);
+    g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_result), self, G_CONNECT_SWAPPED);
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
   }
 }
@@ -236,25 +192,31 @@ run_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   BalExportPage *self = BAL_EXPORT_PAGE (widget);
-  g_autoptr(GTask) task = NULL;
   guint scope = adw_combo_row_get_selected (self->scope_row);
-  Job *job;
+  gint64 job_id;
 
   if (self->project == NULL || self->target == NULL || self->cancellable != NULL)
     return;
 
-  job = g_new0 (Job, 1);
-  job->project_file = g_object_ref (bal_project_get_file (self->project));
-  job->target = g_object_ref (self->target);
-  job->job_id = scope < self->job_ids->len ? g_array_index (self->job_ids, gint64, scope) : 0;
-
+  job_id = scope < self->job_ids->len ? g_array_index (self->job_ids, gint64, scope) : 0;
   self->cancellable = g_cancellable_new ();
+  g_set_object (&self->running_target, self->target);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   update_actions (self);
 
-  task = g_task_new (self, self->cancellable, export_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, export_thread);
+  bal_export_workbook_async (bal_project_get_file (self->project), self->target, &job_id, job_id != 0 ? 1 : 0,
+                             export_progress, g_object_ref (self), g_object_unref,
+                             self->cancellable, export_done, g_object_ref (self));
+}
+
+/* Stops an export under way; the file is not written. */
+void
+bal_export_page_cancel (BalExportPage *self)
+{
+  g_return_if_fail (BAL_IS_EXPORT_PAGE (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -301,10 +263,18 @@ choose_action (GtkWidget  *widget,
 }
 
 static void
-cancel_clicked (BalExportPage *self)
+on_cancel_clicked (BalExportPage *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  bal_export_page_cancel (self);
+}
+
+/* The window closing, or the page leaving it, stops the export. */
+static void
+bal_export_page_unroot (GtkWidget *widget)
+{
+  bal_export_page_cancel (BAL_EXPORT_PAGE (widget));
+
+  GTK_WIDGET_CLASS (bal_export_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -319,9 +289,13 @@ bal_export_page_dispose (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_object (&self->target);
+  g_clear_object (&self->running_target);
+  g_clear_object (&self->exported);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scopes);
   g_clear_pointer (&self->job_ids, g_array_unref);
+  /* No gtk_widget_dispose_template (): the template's top widget is the
+   * AdwBin's child, which AdwBin's own dispose unparents. */
 
   G_OBJECT_CLASS (bal_export_page_parent_class)->dispose (object);
 }
@@ -333,6 +307,7 @@ bal_export_page_class_init (BalExportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_export_page_dispose;
+  widget_class->unroot = bal_export_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalExportPage, toast_overlay);
@@ -344,6 +319,7 @@ bal_export_page_class_init (BalExportPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "export.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "export.run", NULL);
 }
 
@@ -355,6 +331,5 @@ bal_export_page_init (BalExportPage *self)
   self->scopes = gtk_string_list_new (NULL);
   self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
   update_actions (self);
 }

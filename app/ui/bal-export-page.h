@@ -20,5 +20,6 @@ void bal_export_page_set_project  (BalExportPage *self,
                                    BalProject    *project);
 void bal_export_page_set_target   (BalExportPage *self,
                                    GFile         *target);
+void bal_export_page_cancel       (BalExportPage *self);
 
 G_END_DECLS

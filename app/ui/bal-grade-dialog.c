@@ -10,37 +10,62 @@
 
 #include <glib/gi18n.h>
 
+#include "bal-candidate-row.h"
+#include "bal-comparison-row.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-matching.h"
-#include "bal-questionnaire.h"
+#include "bal-ui-util.h"
+
+/* The size the dialog asks for, when its window has room for it. */
+#define DEFAULT_WIDTH  820
+#define DEFAULT_HEIGHT 720
 
 struct _BalGradeDialog
 {
-  AdwWindow       parent_instance;
+  AdwWindow            parent_instance;
 
-  BalProject     *project;
-  gint64          job_id;
-  char           *evaluator;
-  BalComparison  *comparison;
-  GPtrArray      *verdict_dropdowns;  /* GtkDropDown, one per comparison line */
-  GPtrArray      *note_rows;          /* AdwEntryRow, one per comparison line */
-  GtkDropDown    *grade_dropdown;
-  GtkTextView    *justification_view;
-  AdwEntryRow    *departure_row;
-  AdwEntryRow    *evaluator_row;
-  GtkLabel       *departure_label;
-  GtkCheckButton *anyway_check;       /* shown when the proposal is premature or no reference fits */
-  GtkWidget      *save_button;
-  GStrv           grades;
+  BalProject          *project;
+  gint64               job_id;
+  BalComparison       *comparison;
+  GPtrArray           *comparison_rows;  /* BalComparisonRow, borrowed: children of comparison_box */
+  GPtrArray           *candidate_rows;   /* BalCandidateRow, borrowed: children of candidates_group */
+  GtkStringList       *grade_model;
+  GStrv                grades;
+  gboolean             justification_touched;
 
-  AdwWindowTitle *window_title;
-  GtkStack       *stack;
-  GtkBox         *candidates_box;
-  GtkBox         *compare_box;
-  GtkBox         *decide_box;
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  GtkLabel            *candidates_warning;
+  GtkLabel            *candidates_error;
+  AdwPreferencesGroup *candidates_group;
+  GtkScrolledWindow   *compare_scroller;
+  GtkLabel            *compare_heading;
+  GtkLabel            *compare_summary;
+  GtkLabel            *compare_explanation;
+  GtkLabel            *compare_warnings;
+  GtkButton           *suggestion_button;
+  GtkBox              *comparison_box;
+  GtkLabel            *current_label;
+  GtkLabel            *proposal_label;
+  GtkLabel            *decide_explanation;
+  GtkDropDown         *grade_dropdown;
+  AdwEntryRow         *evaluator_row;
+  GtkLabel            *evaluator_message;
+  GtkFrame            *justification_frame;
+  GtkTextView         *justification_view;
+  GtkTextBuffer       *justification_buffer;
+  GtkLabel            *justification_message;
+  GtkLabel            *departure_label;
+  GtkCheckButton      *anyway_check;
+  AdwPreferencesGroup *departure_group;
+  AdwEntryRow         *departure_row;
+  GtkLabel            *departure_message;
+  GtkLabel            *decide_error;
+  GtkButton           *record_button;
 };
 
 G_DEFINE_FINAL_TYPE (BalGradeDialog, bal_grade_dialog, ADW_TYPE_WINDOW)
@@ -52,85 +77,68 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const BalVerdict verdict_choices[] = { BAL_VERDICT_LIGHTER, BAL_VERDICT_EQUAL, BAL_VERDICT_HEAVIER };
-
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), css_class == NULL);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
-show_error (BalGradeDialog *self,
-            const char     *heading,
-            const GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Step 3: the decision ***************************************************/
 
-static BalVerdict
-chosen_verdict (BalGradeDialog *self,
-                guint           line)
+static const char *
+chosen_grade (BalGradeDialog *self)
 {
-  GtkDropDown *dropdown = g_ptr_array_index (self->verdict_dropdowns, line);
+  guint selected = gtk_drop_down_get_selected (self->grade_dropdown);
 
-  return verdict_choices[MIN (gtk_drop_down_get_selected (dropdown), 2)];
+  return selected < g_strv_length (self->grades) ? self->grades[selected] : NULL;
 }
 
 static gboolean
 departs (BalGradeDialog *self)
 {
-  const char *grade = self->grades[gtk_drop_down_get_selected (self->grade_dropdown)];
-
-  if (g_strcmp0 (grade, self->comparison->proposed_grade) != 0)
+  if (g_strcmp0 (chosen_grade (self), self->comparison->proposed_grade) != 0)
     return TRUE;
 
-  for (guint i = 0; i < self->comparison->lines->len; i++)
+  for (guint i = 0; i < self->comparison_rows->len; i++)
     {
-      BalComparisonLine *line = g_ptr_array_index (self->comparison->lines, i);
+      BalComparisonRow *row = g_ptr_array_index (self->comparison_rows, i);
+      BalVerdict proposed = bal_comparison_row_get_proposed (row);
 
-      if (line->proposed != BAL_VERDICT_NONE && chosen_verdict (self, i) != line->proposed)
+      if (proposed != BAL_VERDICT_NONE && bal_comparison_row_get_verdict (row) != proposed)
         return TRUE;
     }
 
   return FALSE;
 }
 
-static gboolean
-needs_anyway (BalGradeDialog *self)
+static char *
+justification_text (BalGradeDialog *self)
 {
-  return !self->comparison->complete || self->comparison->no_fit != NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->justification_buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (self->justification_buffer, &start, &end, FALSE);
 }
 
-static void
-update_departure (BalGradeDialog *self)
+static gboolean
+blank (const char *text)
 {
-  gboolean departing = departs (self);
-  gboolean anyway = needs_anyway (self);
-  gboolean confirmed = !anyway || gtk_check_button_get_active (self->anyway_check);
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  return *stripped == '\0';
+}
+
+/* What the decision still needs, beside the field that needs it; Record
+ * Decision is sensitive only when nothing is missing. */
+static void
+validate (BalGradeDialog *self)
+{
+  g_autofree char *justification = NULL;
+  gboolean departing, anyway, confirmed, needs_reason;
+  gboolean evaluator_ok, justification_ok, reason_ok;
+
+  if (self->comparison == NULL)
+    return;
+
+  departing = departs (self);
+  anyway = !self->comparison->complete || self->comparison->no_fit != NULL;
+  confirmed = !anyway || gtk_check_button_get_active (self->anyway_check);
+  needs_reason = departing || anyway;
 
   if (departing)
     gtk_label_set_text (self->departure_label, _("The decision departs from the proposal: say why."));
@@ -138,49 +146,73 @@ update_departure (BalGradeDialog *self)
     gtk_label_set_text (self->departure_label, _("No reference function fits this job: say why you decide anyway."));
   else
     gtk_label_set_text (self->departure_label, _("The proposal is premature: say why you decide anyway."));
-
   gtk_widget_set_visible (GTK_WIDGET (self->anyway_check), anyway);
-  gtk_widget_set_visible (GTK_WIDGET (self->departure_row), departing || anyway);
-  gtk_widget_set_visible (GTK_WIDGET (self->departure_label), departing || anyway);
-  gtk_widget_set_sensitive (self->save_button, confirmed);
+  gtk_widget_set_visible (GTK_WIDGET (self->departure_label), needs_reason);
+  gtk_widget_set_visible (GTK_WIDGET (self->departure_group), needs_reason);
+
+  justification = justification_text (self);
+  evaluator_ok = !blank (gtk_editable_get_text (GTK_EDITABLE (self->evaluator_row)));
+  justification_ok = !blank (justification);
+  reason_ok = !needs_reason || !blank (gtk_editable_get_text (GTK_EDITABLE (self->departure_row)));
+
+  bal_ui_mark_invalid (GTK_WIDGET (self->evaluator_row), self->evaluator_message,
+                       evaluator_ok ? NULL : _("Who decides: a name is required."));
+  bal_ui_mark_invalid (GTK_WIDGET (self->justification_frame), self->justification_message,
+                       justification_ok || !self->justification_touched ? NULL : _("A justification is required."));
+  bal_ui_mark_invalid (GTK_WIDGET (self->departure_row), self->departure_message,
+                       reason_ok || !needs_reason ? NULL : _("A reason is required."));
+  if (!needs_reason)
+    gtk_widget_set_visible (GTK_WIDGET (self->departure_message), FALSE);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
+                            confirmed && evaluator_ok && justification_ok && reason_ok);
 }
 
 static void
-save_clicked (BalGradeDialog *self)
+on_field_changed (BalGradeDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->decide_error), FALSE);
+  validate (self);
+}
+
+static void
+on_justification_changed (BalGradeDialog *self)
+{
+  self->justification_touched = TRUE;
+  on_field_changed (self);
+}
+
+static void
+on_record_clicked (BalGradeDialog *self)
 {
   g_autoptr(GHashTable) verdicts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->justification_view);
-  g_autofree char *justification = NULL;
+  g_autofree char *justification = justification_text (self);
   BalDecisionInput input = { 0 };
-  GtkTextIter start, end;
-  gint64 id;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  justification = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-
-  for (guint i = 0; i < self->comparison->lines->len; i++)
+  for (guint i = 0; i < self->comparison_rows->len; i++)
     {
-      BalComparisonLine *line = g_ptr_array_index (self->comparison->lines, i);
+      BalComparisonRow *row = g_ptr_array_index (self->comparison_rows, i);
+      const char *id = bal_comparison_row_get_characteristic (row);
 
-      g_hash_table_insert (verdicts, line->characteristic_id, GINT_TO_POINTER (chosen_verdict (self, i)));
-      g_hash_table_insert (notes, line->characteristic_id,
-                           (gpointer)gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (self->note_rows, i))));
+      g_hash_table_insert (verdicts, (gpointer)id, GINT_TO_POINTER (bal_comparison_row_get_verdict (row)));
+      g_hash_table_insert (notes, (gpointer)id, (gpointer)bal_comparison_row_get_note (row));
     }
 
   input.reference_code = self->comparison->reference_code;
-  input.grade = self->grades[gtk_drop_down_get_selected (self->grade_dropdown)];
+  input.grade = chosen_grade (self);
   input.justification = justification;
   input.departure = gtk_editable_get_text (GTK_EDITABLE (self->departure_row));
   input.evaluator = gtk_editable_get_text (GTK_EDITABLE (self->evaluator_row));
   input.verdicts = verdicts;
   input.notes = notes;
 
-  id = bal_grading_decide (self->project, self->job_id, &input, &error);
-  if (id == 0)
+  if (bal_grading_decide (self->project, self->job_id, &input, &error) == 0)
     {
-      show_error (self, _("The decision was not recorded"), error);
+      /* The rule that refused it speaks beside the button that asked. */
+      gtk_label_set_text (self->decide_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->decide_error), TRUE);
       return;
     }
 
@@ -189,244 +221,117 @@ save_clicked (BalGradeDialog *self)
 }
 
 static void
+select_grade (BalGradeDialog *self,
+              const char     *grade)
+{
+  for (guint i = 0; self->grades[i] != NULL; i++)
+    if (g_strcmp0 (self->grades[i], grade) == 0)
+      gtk_drop_down_set_selected (self->grade_dropdown, i);
+}
+
+static void
 show_decision (BalGradeDialog *self)
 {
   g_autofree char *summary = NULL;
-  GtkWidget *group, *row, *frame, *save;
-  guint proposed = 0;
 
-  clear_box (self->decide_box);
+  summary = g_strdup_printf (_("Proposed from %s: grade %s."), self->comparison->reference_code,
+                             self->comparison->proposed_grade);
+  gtk_label_set_text (self->proposal_label, summary);
+  gtk_label_set_text (self->decide_explanation, self->comparison->explanation);
 
-  for (guint i = 0; self->grades[i] != NULL; i++)
-    if (g_strcmp0 (self->grades[i], self->comparison->proposed_grade) == 0)
-      proposed = i;
-
-  summary = g_strdup_printf (_("Proposed from %s: grade %s."), self->comparison->reference_code, self->comparison->proposed_grade);
-  gtk_box_append (self->decide_box, wrapped_label (_("Decision"), "title-2"));
-  gtk_box_append (self->decide_box, wrapped_label (summary, "heading"));
-  gtk_box_append (self->decide_box, wrapped_label (self->comparison->explanation, "dim-label"));
-
-  group = adw_preferences_group_new ();
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Grade"));
-  self->grade_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *)self->grades));
-  gtk_drop_down_set_selected (self->grade_dropdown, proposed);
-  gtk_widget_set_valign (GTK_WIDGET (self->grade_dropdown), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grade"), -1);
-  g_signal_connect_swapped (self->grade_dropdown, "notify::selected", G_CALLBACK (update_departure), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->grade_dropdown));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->grade_dropdown));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  self->evaluator_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->evaluator_row), _("Evaluator"));
-  gtk_editable_set_text (GTK_EDITABLE (self->evaluator_row), self->evaluator ? self->evaluator : "");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->evaluator_row));
-  gtk_box_append (self->decide_box, group);
-
-  gtk_box_append (self->decide_box, wrapped_label (_("Justification (required): why does the job have this grade?"), "heading"));
-  self->justification_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->justification_view, GTK_WRAP_WORD_CHAR);
-  gtk_widget_set_size_request (GTK_WIDGET (self->justification_view), -1, 140);
-  gtk_text_view_set_top_margin (self->justification_view, 8);
-  gtk_text_view_set_left_margin (self->justification_view, 8);
-  gtk_text_view_set_right_margin (self->justification_view, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->justification_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Justification"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->justification_view));
-  gtk_box_append (self->decide_box, frame);
-
-  self->departure_label = GTK_LABEL (wrapped_label ("", "warning"));
-  gtk_box_append (self->decide_box, GTK_WIDGET (self->departure_label));
-  self->anyway_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Decide anyway")));
-  gtk_widget_set_name (GTK_WIDGET (self->anyway_check), "decide-anyway");
-  g_signal_connect_swapped (self->anyway_check, "toggled", G_CALLBACK (update_departure), self);
-  gtk_box_append (self->decide_box, GTK_WIDGET (self->anyway_check));
-  group = adw_preferences_group_new ();
-  self->departure_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->departure_row), "departure-reason");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->departure_row), _("Reason"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->departure_row));
-  gtk_box_append (self->decide_box, group);
-
-  save = self->save_button = gtk_button_new_with_mnemonic (_("_Record Decision"));
-  gtk_widget_set_halign (save, GTK_ALIGN_END);
-  gtk_widget_add_css_class (save, "suggested-action");
-  gtk_widget_add_css_class (save, "pill");
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
-  gtk_box_append (self->decide_box, save);
-
-  update_departure (self);
+  validate (self);
   gtk_stack_set_visible_child_name (self->stack, "decide");
   gtk_widget_grab_focus (GTK_WIDGET (self->justification_view));
 }
 
+static void
+on_continue_clicked (BalGradeDialog *self)
+{
+  show_decision (self);
+}
+
 /* Step 2: the comparison *************************************************/
 
-static char *
-answers_text (BalComparisonLine *line)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < line->answers->len; i++)
-    {
-      BalAnswer *answer = g_ptr_array_index (line->answers, i);
-
-      if (answer->level > 0)
-        g_string_append_printf (text, "%s• %s (%d)", text->len ? "\n" : "", answer->option_text, answer->level);
-      else
-        g_string_append_printf (text, _("%s• %s (not applicable)"), text->len ? "\n" : "", answer->option_text);
-      if (answer->evidence != NULL && *answer->evidence != '\0')
-        g_string_append_printf (text, ": “%s”", answer->evidence);
-    }
-
-  if (text->len == 0)
-    g_string_append (text, _("No question of this characteristic is answered."));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-compare_with (BalGradeDialog *self,
-              const char     *code);
-
-static void
-suggestion_clicked (GtkButton      *button,
-                    BalGradeDialog *self)
-{
-  g_autofree char *code = g_strdup (self->comparison->suggested_code);
-
-  compare_with (self, code);
-}
-
-static void
+static gboolean
 compare_with (BalGradeDialog *self,
               const char     *code)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *warnings = NULL;
   BalComparison *comparison;
-  GtkWidget *next;
 
   comparison = bal_grading_compare (self->project, self->job_id, code, &error);
   if (comparison == NULL)
     {
-      show_error (self, _("The comparison failed"), error);
-      return;
+      bal_ui_show_error (GTK_WIDGET (self), _("The comparison failed"), error);
+      return FALSE;
     }
 
   g_clear_pointer (&self->comparison, bal_comparison_free);
   self->comparison = comparison;
-  g_ptr_array_set_size (self->verdict_dropdowns, 0);
-  g_ptr_array_set_size (self->note_rows, 0);
-  clear_box (self->compare_box);
+
+  for (guint i = 0; i < self->comparison_rows->len; i++)
+    gtk_box_remove (self->comparison_box, g_ptr_array_index (self->comparison_rows, i));
+  g_ptr_array_set_size (self->comparison_rows, 0);
 
   heading = g_strdup_printf (_("Compared with %s %s"), comparison->reference_code, comparison->reference_title);
-  gtk_box_append (self->compare_box, wrapped_label (heading, "title-2"));
+  gtk_label_set_text (self->compare_heading, heading);
   summary = g_strdup_printf (_("%s · grade %s · proposed: %s, grade %s"), comparison->family, comparison->reference_grade,
                              bal_verdict_label (comparison->overall.verdict), comparison->proposed_grade);
-  gtk_box_append (self->compare_box, wrapped_label (summary, "dim-label"));
-  gtk_box_append (self->compare_box, wrapped_label (comparison->explanation, NULL));
+  gtk_label_set_text (self->compare_summary, summary);
+  gtk_label_set_text (self->compare_explanation, comparison->explanation);
 
-  for (guint i = 0; i < comparison->warnings->len; i++)
-    gtk_box_append (self->compare_box, wrapped_label (g_ptr_array_index (comparison->warnings, i), "warning"));
+  g_ptr_array_add (comparison->warnings, NULL);
+  warnings = g_strjoinv ("\n", (char **)comparison->warnings->pdata);
+  g_ptr_array_set_size (comparison->warnings, comparison->warnings->len - 1);
+  gtk_label_set_text (self->compare_warnings, warnings);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_warnings), comparison->warnings->len > 0);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_button), comparison->suggested_code != NULL);
   if (comparison->suggested_code != NULL)
     {
       g_autofree char *label = g_strdup_printf (_("Compare with %s"), comparison->suggested_code);
-      GtkWidget *button = gtk_button_new_with_label (label);
 
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      g_signal_connect (button, "clicked", G_CALLBACK (suggestion_clicked), self);
-      gtk_box_append (self->compare_box, button);
+      gtk_button_set_label (self->suggestion_button, label);
     }
 
   for (guint i = 0; i < comparison->lines->len; i++)
     {
-      BalComparisonLine *line = g_ptr_array_index (comparison->lines, i);
-      g_autofree char *job_title = line->job_level > 0
-        ? g_strdup_printf (_("Job: level %d of %d"), line->job_level, line->levels)
-        : g_strdup (_("Job: unknown, not answered"));
-      g_autofree char *reference_title = g_strdup_printf (_("%s: level %d of %d"), comparison->reference_code,
-                                                          line->reference_level, line->levels);
-      g_autofree char *answers = answers_text (line);
-      const char *labels[] = { _("Lighter"), _("Equal"), _("Heavier"), NULL };
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *row;
-      GtkWidget *expander;
-      GtkWidget *dropdown;
-      GtkWidget *note;
+      GtkWidget *row = bal_comparison_row_new (g_ptr_array_index (comparison->lines, i), comparison->reference_code);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), line->name);
-      if (line->lesser)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                               _("Counts half: it only breaks a tie between the other characteristics."));
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), job_title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), answers);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-      expander = adw_expander_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), reference_title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Show the reference function’s text"));
-      {
-        GtkWidget *text = wrapped_label (line->reference_text && *line->reference_text ? line->reference_text : _("Not given in the handbook."), NULL);
-
-        gtk_widget_set_margin_start (text, 12);
-        gtk_widget_set_margin_end (text, 12);
-        gtk_widget_set_margin_top (text, 8);
-        gtk_widget_set_margin_bottom (text, 8);
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text);
-      }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Verdict"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   line->proposed != BAL_VERDICT_NONE
-                                   ? _("Proposed from the levels; change it if the evidence says otherwise")
-                                   : _("Not answered: choose from the evidence"));
-      dropdown = gtk_drop_down_new_from_strings (labels);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                                  line->proposed == BAL_VERDICT_LIGHTER ? 0 : line->proposed == BAL_VERDICT_HEAVIER ? 2 : 1);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (dropdown, line->characteristic_id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, line->name, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->verdict_dropdowns, dropdown);
-
-      note = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), note);
-      g_ptr_array_add (self->note_rows, note);
-
-      gtk_box_append (self->compare_box, group);
+      g_signal_connect_object (row, "changed", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->comparison_box, row);
+      g_ptr_array_add (self->comparison_rows, row);
     }
 
-  next = gtk_button_new_with_mnemonic (_("_Continue to the Decision"));
-  gtk_widget_set_halign (next, GTK_ALIGN_END);
-  gtk_widget_add_css_class (next, "suggested-action");
-  gtk_widget_add_css_class (next, "pill");
-  g_signal_connect_swapped (next, "clicked", G_CALLBACK (show_decision), self);
-  gtk_box_append (self->compare_box, next);
+  /* A new comparison starts from its own proposal. */
+  select_grade (self, comparison->proposed_grade);
+  gtk_editable_set_text (GTK_EDITABLE (self->departure_row), "");
+  gtk_check_button_set_active (self->anyway_check, FALSE);
 
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->compare_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "compare");
+
+  return TRUE;
+}
+
+static void
+on_suggestion_clicked (BalGradeDialog *self)
+{
+  g_autofree char *code = g_strdup (self->comparison->suggested_code);
+
+  compare_with (self, code);
 }
 
 /* Step 1: the candidates *************************************************/
 
 static void
-candidate_activated (AdwActionRow   *row,
-                     BalGradeDialog *self)
+candidate_activated (BalCandidateRow *row,
+                     BalGradeDialog  *self)
 {
-  compare_with (self, g_object_get_data (G_OBJECT (row), "code"));
+  compare_with (self, bal_candidate_row_get_code (row));
 }
 
 static void
@@ -434,60 +339,76 @@ show_candidates (BalGradeDialog *self)
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *group;
-
-  clear_box (self->candidates_box);
-  gtk_box_append (self->candidates_box, wrapped_label (_("Candidates"), "title-2"));
-  gtk_box_append (self->candidates_box,
-                  wrapped_label (_("The reference functions that fit the job best: by its profile once questions are answered, then by the words of its title and description. Choose one to compare."), "dim-label"));
+  BalCandidate *best;
 
   candidates = bal_matching_candidates (self->project, self->job_id, 10, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_error), candidates == NULL);
   if (candidates == NULL)
     {
-      gtk_box_append (self->candidates_box, wrapped_label (error->message, "error"));
+      gtk_label_set_text (self->candidates_error, error->message);
       return;
     }
 
-  if (candidates->len > 0 && ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit != NULL)
+  best = candidates->len > 0 ? g_ptr_array_index (candidates, 0) : NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_warning), best != NULL && best->no_fit != NULL);
+  if (best != NULL && best->no_fit != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("No reference function fits this job: %s The closest are listed below; a grading against one of them needs a reason."),
-                                               ((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+                                               best->no_fit);
 
-      gtk_box_append (self->candidates_box, wrapped_label (text, "warning"));
+      gtk_label_set_text (self->candidates_warning, text);
     }
 
-  group = adw_preferences_group_new ();
   for (guint i = 0; i < candidates->len; i++)
     {
-      BalCandidate *candidate = g_ptr_array_index (candidates, i);
-      g_autofree char *title = g_strdup_printf ("%s %s", candidate->code, candidate->title);
-      g_autofree char *reasons = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *score = g_strdup_printf ("%.0f%%", candidate->score * 100);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *score_label = gtk_label_new (score);
+      GtkWidget *row = bal_candidate_row_new (g_ptr_array_index (candidates, i));
 
-      g_ptr_array_add (candidate->reasons, NULL);
-      reasons = g_strjoinv ("\n", (char **)candidate->reasons->pdata);
-      g_ptr_array_set_size (candidate->reasons, candidate->reasons->len - 1);
-      subtitle = g_strdup_printf (_("%s · grade %s\n%s"), candidate->family, candidate->grade, reasons);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (score_label, "numeric");
-      gtk_widget_add_css_class (score_label, "heading");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), score_label);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (candidate->code), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (candidate_activated), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_signal_connect_object (row, "activated", G_CALLBACK (candidate_activated), self, 0);
+      adw_preferences_group_add (self->candidates_group, row);
+      g_ptr_array_add (self->candidate_rows, row);
     }
-  gtk_box_append (self->candidates_box, group);
 
   gtk_stack_set_visible_child_name (self->stack, "candidates");
+}
+
+/* Regrading: the decision in force, as it was taken, ready to be revised. */
+static void
+show_current (BalGradeDialog *self,
+              BalDecision    *decision)
+{
+  g_autofree char *current = NULL;
+
+  if (!compare_with (self, decision->reference_code))
+    return;
+
+  for (guint i = 0; i < decision->verdicts->len; i++)
+    {
+      BalDecisionVerdict *verdict = g_ptr_array_index (decision->verdicts, i);
+
+      for (guint j = 0; j < self->comparison_rows->len; j++)
+        {
+          BalComparisonRow *row = g_ptr_array_index (self->comparison_rows, j);
+
+          if (g_strcmp0 (bal_comparison_row_get_characteristic (row), verdict->characteristic_id) == 0)
+            {
+              bal_comparison_row_set_verdict (row, verdict->verdict);
+              bal_comparison_row_set_note (row, verdict->note);
+            }
+        }
+    }
+
+  select_grade (self, decision->grade);
+  gtk_text_buffer_set_text (self->justification_buffer, decision->justification ? decision->justification : "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->departure_row), decision->departure ? decision->departure : "");
+  /* A decision taken anyway was confirmed then; a revision confirms again. */
+  gtk_check_button_set_active (self->anyway_check, FALSE);
+
+  current = g_strdup_printf (_("Current decision: grade %s, compared with %s, by %s on %s. Recording a new decision keeps this one in the history."),
+                             decision->grade, decision->reference_code, decision->evaluator, decision->decided);
+  gtk_label_set_text (self->current_label, current);
+  gtk_widget_set_visible (GTK_WIDGET (self->current_label), TRUE);
+
+  show_decision (self);
 }
 
 static void
@@ -505,12 +426,14 @@ back_action (GtkWidget  *widget,
 }
 
 static void
-page_changed (BalGradeDialog *self)
+on_page_changed (BalGradeDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grade.back",
                                  g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "candidates") != 0);
 }
 
+/* Opens on the candidates, or, when the job has a decision, on that
+ * decision. The dialog is no larger than @parent. */
 BalGradeDialog *
 bal_grade_dialog_new (GtkWindow  *parent,
                       BalProject *project,
@@ -520,15 +443,31 @@ bal_grade_dialog_new (GtkWindow  *parent,
   BalGradeDialog *self = g_object_new (BAL_TYPE_GRADE_DIALOG, "transient-for", parent, NULL);
   g_autoptr(BalJob) job = bal_jobs_get (project, job_id, NULL);
   g_autoptr(BalMethod) method = bal_handbook_load_method (project, NULL);
+  g_autoptr(BalDecision) decision = NULL;
+  int width = DEFAULT_WIDTH;
+  int height = DEFAULT_HEIGHT;
+
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    {
+      width = MIN (width, gtk_widget_get_width (GTK_WIDGET (parent)));
+      height = MIN (height, gtk_widget_get_height (GTK_WIDGET (parent)));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 
   self->project = g_object_ref (project);
   self->job_id = job_id;
-  self->evaluator = g_strdup (evaluator);
   self->grades = method ? g_strdupv (method->grades) : g_new0 (char *, 1);
+  self->grade_model = gtk_string_list_new ((const char * const *)self->grades);
+  gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (self->grade_model));
+  gtk_editable_set_text (GTK_EDITABLE (self->evaluator_row), evaluator ? evaluator : "");
   if (job != NULL)
     adw_window_title_set_subtitle (self->window_title, job->title);
 
   show_candidates (self);
+
+  decision = bal_grading_latest (project, job_id, NULL);
+  if (decision != NULL)
+    show_current (self, decision);
 
   return self;
 }
@@ -538,7 +477,27 @@ void
 bal_grade_dialog_compare (BalGradeDialog *self,
                           const char     *code)
 {
+  g_return_if_fail (BAL_IS_GRADE_DIALOG (self));
+
   compare_with (self, code);
+}
+
+/* The candidate row of @code, or NULL. */
+GtkWidget *
+bal_grade_dialog_get_candidate (BalGradeDialog *self,
+                                const char     *code)
+{
+  g_return_val_if_fail (BAL_IS_GRADE_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->candidate_rows->len; i++)
+    {
+      BalCandidateRow *row = g_ptr_array_index (self->candidate_rows, i);
+
+      if (g_strcmp0 (bal_candidate_row_get_code (row), code) == 0)
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
 }
 
 static void
@@ -546,11 +505,12 @@ bal_grade_dialog_dispose (GObject *object)
 {
   BalGradeDialog *self = (BalGradeDialog *)object;
 
+  g_clear_pointer (&self->comparison_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->candidate_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_GRADE_DIALOG);
   g_clear_object (&self->project);
+  g_clear_object (&self->grade_model);
   g_clear_pointer (&self->comparison, bal_comparison_free);
-  g_clear_pointer (&self->verdict_dropdowns, g_ptr_array_unref);
-  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->evaluator, g_free);
   g_clear_pointer (&self->grades, g_strfreev);
 
   G_OBJECT_CLASS (bal_grade_dialog_parent_class)->dispose (object);
@@ -574,9 +534,39 @@ bal_grade_dialog_class_init (BalGradeDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-grade-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, candidates_box);
-  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_box);
-  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, decide_box);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, candidates_warning);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, candidates_error);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, candidates_group);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_heading);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_summary);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_explanation);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, compare_warnings);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, suggestion_button);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, current_label);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, proposal_label);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, decide_explanation);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, evaluator_row);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, evaluator_message);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_frame);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_view);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_buffer);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_message);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, departure_label);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, anyway_check);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, departure_group);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, departure_row);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, departure_message);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, decide_error);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, record_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_suggestion_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_continue_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_justification_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_clicked);
 
   gtk_widget_class_install_action (widget_class, "grade.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "grade.back", NULL);
@@ -586,10 +576,9 @@ bal_grade_dialog_class_init (BalGradeDialogClass *klass)
 static void
 bal_grade_dialog_init (BalGradeDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->comparison_rows = g_ptr_array_new ();
+  self->candidate_rows = g_ptr_array_new ();
 
-  self->verdict_dropdowns = g_ptr_array_new ();
-  self->note_rows = g_ptr_array_new ();
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (page_changed), self);
-  page_changed (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  on_page_changed (self);
 }

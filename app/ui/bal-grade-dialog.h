@@ -16,11 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalGradeDialog, bal_grade_dialog, BAL, GRADE_DIALOG, AdwWindow)
 
-BalGradeDialog *bal_grade_dialog_new      (GtkWindow      *parent,
-                                           BalProject     *project,
-                                           gint64          job_id,
-                                           const char     *evaluator);
-void            bal_grade_dialog_compare  (BalGradeDialog *self,
-                                           const char     *code);
+BalGradeDialog *bal_grade_dialog_new            (GtkWindow      *parent,
+                                                 BalProject     *project,
+                                                 gint64          job_id,
+                                                 const char     *evaluator);
+void            bal_grade_dialog_compare        (BalGradeDialog *self,
+                                                 const char     *code);
+GtkWidget      *bal_grade_dialog_get_candidate  (BalGradeDialog *self,
+                                                 const char     *code);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "bal-handbook.h"
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
+#include "bal-ui-util.h"
 
 struct _BalHandbookPage
 {
@@ -24,6 +25,7 @@ struct _BalHandbookPage
   GListStore         *items;
   GtkSingleSelection *selection;
   GCancellable       *import_cancellable;
+  GPtrArray          *import_files;  /* GFile, while an import runs */
   char               *shown_code;
   gboolean            reloading;
   gboolean            editing;
@@ -53,11 +55,20 @@ static void show_reference (BalHandbookPage *self,
 
 static void
 show_error (BalHandbookPage *self,
+            const char      *heading,
             const GError    *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  bal_ui_show_error (GTK_WIDGET (self), heading, error);
+}
 
-  adw_toast_set_timeout (toast, 0);
+/* Confirmations only; errors go in a dialog or beside their field. */
+static void
+confirm (BalHandbookPage *self,
+         const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -80,7 +91,7 @@ reload (BalHandbookPage *self)
   found = bal_handbook_search (self->project, text, NULL, &error);
   if (found == NULL)
     {
-      show_error (self, error);
+      show_error (self, _("The handbook could not be read"), error);
       return;
     }
 
@@ -269,9 +280,15 @@ alternatives_applied (AdwEntryRow     *row,
   self->editing = TRUE;
   if (!bal_handbook_set_alternative_titles (self->project, self->shown_code,
                                             (const char * const *)titles, &error))
-    show_error (self, error);
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      show_error (self, _("The alternative titles were not saved"), error);
+    }
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Alternative titles saved")));
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      confirm (self, _("Alternative titles saved"));
+    }
   self->editing = FALSE;
 }
 
@@ -286,7 +303,7 @@ level_changed (GtkSpinButton   *spin,
   self->editing = TRUE;
   if (!bal_handbook_set_profile_level (self->project, self->shown_code, characteristic,
                                        gtk_spin_button_get_value_as_int (spin), &error))
-    show_error (self, error);
+    show_error (self, _("The level was not saved"), error);
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Given"));
   self->editing = FALSE;
@@ -448,76 +465,17 @@ show_reference (BalHandbookPage *self,
 
 /* Import ******************************************************************/
 
-typedef struct
-{
-  GPtrArray *files;    /* GFile */
-  GStrv      grades;
-  GPtrArray *results;  /* BalImportResult */
-} ImportJob;
-
+/* Before each document: in the main context, while the import runs. */
 static void
-import_job_free (ImportJob *job)
+import_progress (guint    done,
+                 guint    total,
+                 gpointer user_data)
 {
-  g_ptr_array_unref (job->files);
-  g_strfreev (job->grades);
-  g_ptr_array_unref (job->results);
-  g_free (job);
-}
+  BalHandbookPage *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Reading document %u of %u"), MIN (done + 1, total), total);
 
-typedef struct
-{
-  BalHandbookPage *page;
-  guint            done;
-  guint            total;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-  g_autofree char *text = g_strdup_printf (_("Reading document %u of %u"), MIN (progress->done + 1, progress->total), progress->total);
-
-  gtk_progress_bar_set_fraction (progress->page->progress_bar, (double)progress->done / progress->total);
-  gtk_progress_bar_set_text (progress->page->progress_bar, text);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_object_unref (progress->page);
-  g_free (progress);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      Progress *progress = g_new0 (Progress, 1);
-
-      progress->page = g_object_ref (source_object);
-      progress->done = i;
-      progress->total = job->files->len;
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, progress, progress_free);
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      g_ptr_array_add (job->results,
-                       bal_handbook_parse_file (g_ptr_array_index (job->files, i),
-                                                (const char * const *)job->grades, cancellable));
-    }
-
-  g_task_return_boolean (task, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
 static void
@@ -536,8 +494,9 @@ import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BalHandbookPage) self = user_data;
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->import_files);
+  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autofree char *summary = NULL;
@@ -546,23 +505,32 @@ import_done (GObject      *object,
   GtkWidget *dialog;
   GtkWidget *scroller;
 
+  results = bal_handbook_parse_files_finish (result, &error);
+  /* Cancelled because the page left its window: nothing to show it in. */
+  if (results == NULL && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", self->project != NULL && !self->review);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        show_error (self, _("The documents were not imported"), error);
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled: nothing was imported")));
+        confirm (self, _("Import cancelled: nothing was imported"));
       return;
     }
+  if (self->project == NULL)
+    return;
 
-  for (guint i = 0; i < job->results->len; i++)
+  /* The store is a write on the project's connection: here, on the main
+   * thread, never in the worker. */
+  for (guint i = 0; i < results->len; i++)
     {
-      BalImportResult *parsed = g_ptr_array_index (job->results, i);
-      GFile *file = g_ptr_array_index (job->files, i);
+      BalImportResult *parsed = g_ptr_array_index (results, i);
+      GFile *file = g_ptr_array_index (files, i);
       g_autoptr(BalImportReport) file_report = NULL;
       g_autoptr(GError) store_error = NULL;
       g_autofree char *name = g_file_get_basename (file);
@@ -599,8 +567,6 @@ import_done (GObject      *object,
   else
     summary = g_strdup_printf (_("Reference functions imported: %u."), n_imported);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (summary));
-
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Import Report"), summary);
   scroller = gtk_scrolled_window_new ();
@@ -623,9 +589,7 @@ void
 bal_handbook_page_import_files (BalHandbookPage *self,
                                 GListModel      *files)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(BalMethod) method = NULL;
-  ImportJob *job;
 
   g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
 
@@ -633,31 +597,44 @@ bal_handbook_page_import_files (BalHandbookPage *self,
       g_list_model_get_n_items (files) == 0)
     return;
 
-  job = g_new0 (ImportJob, 1);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  job->results = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_import_result_free);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (job->files, g_list_model_get_item (files, i));
-
   method = bal_handbook_load_method (self->project, NULL);
-  if (method != NULL)
-    job->grades = g_strdupv (method->grades);
+  self->import_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (self->import_files, g_list_model_get_item (files, i));
 
   self->import_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", FALSE);
 
-  task = g_task_new (self, self->import_cancellable, import_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  bal_handbook_parse_files_async (files, method ? (const char * const *)method->grades : NULL,
+                                  import_progress, g_object_ref (self), g_object_unref,
+                                  self->import_cancellable, import_done, g_object_ref (self));
+}
+
+/* Stops an import under way: nothing is stored. */
+void
+bal_handbook_page_cancel (BalHandbookPage *self)
+{
+  g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+/* The window closing, or the page leaving it, stops the import. */
+static void
+bal_handbook_page_unroot (GtkWidget *widget)
+{
+  bal_handbook_page_cancel (BAL_HANDBOOK_PAGE (widget));
+
+  GTK_WIDGET_CLASS (bal_handbook_page_parent_class)->unroot (widget);
 }
 
 static void
 cancel_clicked (BalHandbookPage *self)
 {
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
+  bal_handbook_page_cancel (self);
 }
 
 static void
@@ -755,6 +732,7 @@ bal_handbook_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_files, g_ptr_array_unref);
   g_clear_pointer (&self->shown_code, g_free);
 
   G_OBJECT_CLASS (bal_handbook_page_parent_class)->dispose (object);
@@ -767,6 +745,7 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_handbook_page_dispose;
+  widget_class->unroot = bal_handbook_page_unroot;
 
   /**
    * BalHandbookPage::imported:

@@ -23,5 +23,6 @@ void            bal_handbook_page_import_files      (BalHandbookPage *self,
                                                      GListModel      *files);
 GtkSearchEntry *bal_handbook_page_get_search_entry  (BalHandbookPage *self);
 GListModel     *bal_handbook_page_get_model         (BalHandbookPage *self);
+void            bal_handbook_page_cancel            (BalHandbookPage *self);
 
 G_END_DECLS

@@ -1,5 +1,8 @@
 /* bal-questionnaire-view.c: the guided questionnaire: one characteristic per step
  *
+ * A step is built when it is shown, once; an answer changes only its own
+ * BalQuestionRow, so nothing moves under the evaluator's hand.
+ *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,29 +17,39 @@
 #include "bal-hints.h"
 #include "bal-jobs.h"
 #include "bal-profile.h"
+#include "bal-question-row.h"
 #include "bal-questionnaire.h"
 #include "bal-questionnaire-view.h"
+#include "bal-ui-util.h"
 
 struct _BalQuestionnaireView
 {
-  AdwBin          parent_instance;
+  AdwBin               parent_instance;
 
-  BalProject     *project;
-  gint64          job_id;
-  gboolean        review;
-  BalMethod      *method;
-  int             step;      /* 0..n_characteristics-1, n = the summary */
-  gboolean        building;
-  GHashTable     *pending;   /* question id -> evidence GtkEditable, waiting to be saved */
-  guint           save_id;
+  BalProject          *project;
+  gint64               job_id;
+  gboolean             review;
+  BalMethod           *method;
+  int                  step;          /* 0..n_characteristics-1, n = the summary */
+  GHashTable          *rows;          /* question id -> BalQuestionRow, borrowed: children of content */
+  GPtrArray           *summary_rows;  /* AdwActionRow, borrowed: children of the summary's groups */
+  char                *scroll_to;     /* question whose row is brought into view once laid out */
+  guint                scroll_tick;
 
-  AdwWindowTitle *title;
-  GtkProgressBar *progress;
-  GtkLabel       *progress_label;
-  GtkBox         *content;
-  GtkScrolledWindow *scroller;
-  GtkButton      *back_button;
-  GtkButton      *next_button;
+  /* Template widgets */
+  AdwWindowTitle      *title;
+  GtkProgressBar      *progress;
+  GtkLabel            *progress_label;
+  GtkScrolledWindow   *scroller;
+  GtkBox              *content;
+  GtkLabel            *step_title;
+  GtkBox              *summary;
+  GtkLabel            *summary_error;
+  AdwPreferencesGroup *profile_group;
+  AdwPreferencesGroup *unanswered_group;
+  GtkButton           *grade_button;
+  GtkButton           *back_button;
+  GtkButton           *next_button;
 };
 
 G_DEFINE_FINAL_TYPE (BalQuestionnaireView, bal_questionnaire_view, ADW_TYPE_BIN)
@@ -48,32 +61,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void show_step (BalQuestionnaireView *self);
-
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static void
-report (BalQuestionnaireView *self,
-        const GError         *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("The answer was not saved"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+static void go_to (BalQuestionnaireView *self,
+                   int                   step);
 
 static int
 n_steps (BalQuestionnaireView *self)
@@ -81,139 +70,63 @@ n_steps (BalQuestionnaireView *self)
   return self->method ? (int)self->method->characteristics->len : 0;
 }
 
-/* Answers ****************************************************************/
-
-static void
-option_toggled (GtkCheckButton       *button,
-                BalQuestionnaireView *self)
+static GtkAdjustment *
+vadjustment (BalQuestionnaireView *self)
 {
-  const char *question = g_object_get_data (G_OBJECT (button), "question");
-  const char *option = g_object_get_data (G_OBJECT (button), "option");
-  GtkEditable *evidence = g_object_get_data (G_OBJECT (button), "evidence");
-  g_autoptr(GError) error = NULL;
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
 
-  if (self->building || !gtk_check_button_get_active (button))
+/* The header: one query, after every answer. */
+static void
+update_progress (BalQuestionnaireView *self)
+{
+  g_autoptr(BalJob) job = NULL;
+  g_autofree char *label = NULL;
+  int total = n_steps (self);
+
+  job = bal_jobs_get (self->project, self->job_id, NULL);
+  if (job == NULL)
     return;
 
-  if (!bal_questionnaire_answer (self->project, self->job_id, question, option,
-                                 gtk_editable_get_text (evidence), &error))
-    report (self, error);
+  adw_window_title_set_subtitle (self->title, job->title);
+  if (self->step < total)
+    label = g_strdup_printf (_("Step %d of %d · %d of %d questions answered"),
+                             self->step + 1, total + 1, job->answered, job->questions);
   else
-    {
-      g_hash_table_remove (self->pending, question);
-      show_step (self);
-    }
+    label = g_strdup_printf (_("Summary · %d of %d questions answered"), job->answered, job->questions);
+  gtk_label_set_text (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress, job->questions > 0 ? (double)job->answered / job->questions : 0);
 }
 
-static gboolean
-save_pending (gpointer data)
+static void
+question_answered (BalQuestionRow       *row,
+                   BalQuestionnaireView *self)
 {
-  BalQuestionnaireView *self = data;
+  update_progress (self);
+}
+
+/* Removing a row disposes it, and its typed evidence is stored then. */
+static void
+clear_step (BalQuestionnaireView *self)
+{
   GHashTableIter iter;
-  gpointer question, editable;
+  gpointer row;
 
-  self->save_id = 0;
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &question, &editable))
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
     {
-      /* Evidence without an answer waits for the answer. */
-      bal_questionnaire_set_evidence (self->project, self->job_id, question,
-                                      gtk_editable_get_text (editable), NULL);
+      gtk_box_remove (self->content, row);
+      g_hash_table_iter_remove (&iter);
     }
-  g_hash_table_remove_all (self->pending);
 
-  return G_SOURCE_REMOVE;
-}
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    {
+      GtkWidget *summary_row = g_ptr_array_index (self->summary_rows, i);
 
-static void
-flush_pending (BalQuestionnaireView *self)
-{
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  save_pending (self);
-}
-
-static void
-evidence_changed (GtkEditable          *editable,
-                  BalQuestionnaireView *self)
-{
-  if (self->building)
-    return;
-
-  g_hash_table_replace (self->pending, g_strdup (g_object_get_data (G_OBJECT (editable), "question")),
-                        editable);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (600, save_pending, self);
-}
-
-static void
-hint_accepted (GtkButton            *button,
-               BalQuestionnaireView *self)
-{
-  BalHint *hint = g_object_get_data (G_OBJECT (button), "hint");
-  g_autoptr(GError) error = NULL;
-
-  if (!bal_hints_accept (self->project, self->job_id, hint, &error))
-    report (self, error);
-  show_step (self);
-}
-
-static void
-hint_dismissed (GtkButton            *button,
-                BalQuestionnaireView *self)
-{
-  BalHint *hint = g_object_get_data (G_OBJECT (button), "hint");
-  g_autoptr(GError) error = NULL;
-
-  if (!bal_hints_dismiss (self->project, self->job_id, hint, &error))
-    report (self, error);
-  show_step (self);
-}
-
-/* Steps ******************************************************************/
-
-static void
-clear_content (BalQuestionnaireView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-}
-
-static GtkWidget *
-hint_row (BalQuestionnaireView *self,
-          BalHint              *hint)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
-  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
-  g_autofree char *title = g_strdup_printf (_("Hint from the description: %s"), hint->option_text);
-  g_autofree char *quote = g_strdup_printf ("“%s”", hint->evidence);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), quote);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
-  gtk_widget_add_css_class (row, "hint-row");
-
-  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_widget_set_tooltip_text (accept, _("Answer the question with this option"));
-  g_object_set_data_full (G_OBJECT (accept), "hint", hint, (GDestroyNotify)bal_hint_free);
-  g_signal_connect (accept, "clicked", G_CALLBACK (hint_accepted), self);
-
-  gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (dismiss, "flat");
-  gtk_widget_set_tooltip_text (dismiss, _("Dismiss this hint"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss this hint"), -1);
-  g_object_set_data (G_OBJECT (dismiss), "hint", hint);
-  g_signal_connect (dismiss, "clicked", G_CALLBACK (hint_dismissed), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dismiss);
-
-  return row;
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (summary_row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    summary_row);
+    }
+  g_ptr_array_set_size (self->summary_rows, 0);
 }
 
 static void
@@ -222,42 +135,19 @@ show_questions (BalQuestionnaireView *self,
                 GPtrArray            *answers,
                 GPtrArray            *hints)
 {
-  gtk_box_append (self->content, wrapped_label (characteristic->name, "title-1"));
+  gtk_label_set_text (self->step_title, characteristic->name);
 
   for (guint i = 0; i < self->method->questions->len; i++)
     {
       BalQuestion *question = g_ptr_array_index (self->method->questions, i);
-      BalAnswer *answer;
-      GtkWidget *group;
-      GtkWidget *evidence;
-      GtkCheckButton *first = NULL;
+      GtkWidget *row;
 
       if (g_strcmp0 (question->characteristic, characteristic->id) != 0)
         continue;
 
-      answer = bal_questionnaire_find_answer (answers, question->id);
-
-      /* The group's own title would not wrap: long questions get labels. */
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-        GtkWidget *text = wrapped_label (question->text, "heading");
-        GtkWidget *help = wrapped_label (question->help, "dim-label");
-
-        gtk_box_append (GTK_BOX (box), text);
-        gtk_box_append (GTK_BOX (box), help);
-        gtk_box_append (self->content, box);
-      }
-
-      group = adw_preferences_group_new ();
-      gtk_widget_set_name (group, question->id);
-
-      evidence = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (evidence), _("Evidence (optional): what in the job shows this?"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (evidence), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (evidence), answer ? answer->evidence : "");
-      g_object_set_data_full (G_OBJECT (evidence), "question", g_strdup (question->id), g_free);
-      gtk_widget_set_sensitive (evidence, !self->review);
-      g_signal_connect (evidence, "changed", G_CALLBACK (evidence_changed), self);
+      row = bal_question_row_new (self->project, self->job_id, question, characteristic->levels,
+                                  bal_questionnaire_find_answer (answers, question->id), self->review);
+      g_signal_connect_object (row, "answered", G_CALLBACK (question_answered), self, 0);
 
       /* Hints stand beside the question they answer. */
       for (guint j = 0; hints != NULL && j < hints->len; j++)
@@ -265,49 +155,57 @@ show_questions (BalQuestionnaireView *self,
           BalHint *hint = g_ptr_array_index (hints, j);
 
           if (hint != NULL && g_strcmp0 (hint->question_id, question->id) == 0)
-            {
-              g_ptr_array_index (hints, j) = NULL;
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), hint_row (self, hint));
-            }
+            bal_question_row_add_hint (BAL_QUESTION_ROW (row), g_steal_pointer (&g_ptr_array_index (hints, j)));
         }
 
-      for (guint j = 0; j < question->options->len; j++)
-        {
-          BalQuestionOption *option = g_ptr_array_index (question->options, j);
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-          /* Level 0: not applicable, left out of the mean. */
-          g_autofree char *level = option->level > 0
-            ? g_strdup_printf (_("Level %d"), option->level)
-            : g_strdup (_("Not applicable: not counted"));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), option->text);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), level);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-
-          if (first != NULL)
-            gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
-          else
-            first = GTK_CHECK_BUTTON (check);
-
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                       answer != NULL && g_strcmp0 (answer->option_id, option->id) == 0);
-          gtk_widget_set_sensitive (check, !self->review);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, option->text, -1);
-          g_object_set_data_full (G_OBJECT (check), "question", g_strdup (question->id), g_free);
-          g_object_set_data_full (G_OBJECT (check), "option", g_strdup (option->id), g_free);
-          g_object_set_data (G_OBJECT (check), "evidence", evidence);
-          g_signal_connect (check, "toggled", G_CALLBACK (option_toggled), self);
-
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), evidence);
-      gtk_box_append (self->content, group);
+      gtk_box_append (self->content, row);
+      g_hash_table_insert (self->rows, g_strdup (question->id), row);
     }
+}
+
+/* Summary *****************************************************************/
+
+typedef struct
+{
+  BalQuestionnaireView *view;
+  char                 *question_id;
+} Jump;
+
+static void
+jump_free (gpointer  data,
+           GClosure *closure)
+{
+  Jump *jump = data;
+
+  g_free (jump->question_id);
+  g_free (jump);
+}
+
+static void
+unanswered_activated (AdwActionRow *row,
+                      Jump         *jump)
+{
+  bal_questionnaire_view_show_question (jump->view, jump->question_id);
+}
+
+static GtkWidget *
+summary_row (BalQuestionnaireView *self,
+             AdwPreferencesGroup  *group,
+             const char           *title,
+             const char           *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->summary_rows, row);
+
+  return row;
 }
 
 static void
@@ -315,30 +213,24 @@ show_summary (BalQuestionnaireView *self)
 {
   g_autoptr(BalJobProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *group;
-
-  gtk_box_append (self->content, wrapped_label (_("Summary"), "title-2"));
 
   profile = bal_profile_compute (self->project, self->job_id, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_error), profile == NULL);
   if (profile == NULL)
     {
-      gtk_box_append (self->content, wrapped_label (error->message, "error"));
+      gtk_label_set_text (self->summary_error, error->message);
       return;
     }
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Profile"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The level per characteristic is the rounded mean of its answers; “not applicable” answers are left out. A characteristic without answers has no level."));
   for (guint i = 0; i < profile->levels->len; i++)
     {
       BalJobLevel *level = g_ptr_array_index (profile->levels, i);
-      GtkWidget *row = adw_action_row_new ();
       g_autofree char *value = level->level > 0
         ? g_strdup_printf (_("Level %d of %d"), level->level, level->levels)
         : g_strdup (_("Not answered"));
       g_autoptr(GString) decided = g_string_new (NULL);
       GtkWidget *value_label = gtk_label_new (value);
+      GtkWidget *row;
 
       for (guint j = 0; j < level->answers->len; j++)
         {
@@ -352,27 +244,23 @@ show_summary (BalQuestionnaireView *self)
         }
       if (level->unanswered->len > 0)
         {
-          g_autofree char *open = g_strdup_printf (_("%u questions not answered"), level->unanswered->len);
+          g_autofree char *open = g_strdup_printf (ngettext ("%u question not answered",
+                                                                "%u questions not answered", level->unanswered->len),
+                                                   level->unanswered->len);
 
           if (decided->len > 0)
             g_string_append (decided, "\n");
           g_string_append (decided, open);
         }
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), level->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decided->str);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      row = summary_row (self, self->profile_group, level->name, decided->str);
       gtk_widget_add_css_class (value_label, level->level > 0 ? "heading" : "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-  gtk_box_append (self->content, group);
 
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Questions Not Answered"));
-  if (profile->unanswered->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Every question is answered."));
+  adw_preferences_group_set_description (self->unanswered_group,
+                                         profile->unanswered->len == 0 ? _("Every question is answered.")
+                                                                       : _("Choose one to answer it."));
   for (guint i = 0; i < profile->unanswered->len; i++)
     {
       const char *id = g_ptr_array_index (profile->unanswered, i);
@@ -380,20 +268,25 @@ show_summary (BalQuestionnaireView *self)
       for (guint j = 0; j < self->method->questions->len; j++)
         {
           BalQuestion *question = g_ptr_array_index (self->method->questions, j);
+          Jump *jump;
+          GtkWidget *row;
 
-          if (g_strcmp0 (question->id, id) == 0)
-            {
-              GtkWidget *row = adw_action_row_new ();
+          if (g_strcmp0 (question->id, id) != 0)
+            continue;
 
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question->text);
-              adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-            }
+          row = summary_row (self, self->unanswered_group, question->text, NULL);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !self->review);
+          jump = g_new0 (Jump, 1);
+          jump->view = self;
+          jump->question_id = g_strdup (id);
+          /* The row lives inside the view: the view outlives the closure. */
+          g_signal_connect_data (row, "activated", G_CALLBACK (unanswered_activated), jump, jump_free, 0);
         }
     }
-  gtk_box_append (self->content, group);
 }
+
+/* Steps *******************************************************************/
 
 static void
 show_step (BalQuestionnaireView *self)
@@ -402,9 +295,8 @@ show_step (BalQuestionnaireView *self)
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(GPtrArray) hints = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  double scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
   int total = n_steps (self);
+  gboolean summary = self->step >= total;
 
   if (self->project == NULL || self->method == NULL)
     return;
@@ -413,38 +305,52 @@ show_step (BalQuestionnaireView *self)
   answers = job ? bal_questionnaire_answers (self->project, self->job_id, &error) : NULL;
   if (answers == NULL)
     {
-      report (self, error);
+      bal_ui_show_error (GTK_WIDGET (self), _("The questionnaire could not be read"), error);
       return;
     }
 
-  self->building = TRUE;
-  clear_content (self);
+  clear_step (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->content), !summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary), summary);
 
-  adw_window_title_set_subtitle (self->title, job->title);
-  if (self->step < total)
+  if (!summary)
     {
-      label = g_strdup_printf (_("Step %d of %d · %d of %d questions answered"),
-                               self->step + 1, total + 1, job->answered, job->questions);
       hints = self->review ? NULL : bal_hints_for_job (self->project, self->job_id, job->description, NULL);
       /* The hints shown move to their rows; the array frees the rest. */
       show_questions (self, g_ptr_array_index (self->method->characteristics, self->step), answers, hints);
     }
   else
-    {
-      label = g_strdup_printf (_("Summary · %d of %d questions answered"), job->answered, job->questions);
-      show_summary (self);
-    }
+    show_summary (self);
 
-  gtk_label_set_text (self->progress_label, label);
-  gtk_progress_bar_set_fraction (self->progress, job->questions > 0 ? (double)job->answered / job->questions : 0);
+  update_progress (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), self->step > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), self->step < total);
+  /* The summary leads on to grading, where Next would lead nowhere. */
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !summary || self->review);
+  gtk_widget_set_visible (GTK_WIDGET (self->grade_button), summary && !self->review);
   gtk_button_set_label (self->next_button, self->step == total - 1 ? _("_Summary") : _("_Next"));
+}
 
-  self->building = FALSE;
+/* A row's place is known once it is laid out: a frame or two after it is
+ * built. */
+static gboolean
+scroll_to_row (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  BalQuestionnaireView *self = BAL_QUESTIONNAIRE_VIEW (widget);
+  GtkWidget *row = self->scroll_to ? g_hash_table_lookup (self->rows, self->scroll_to) : NULL;
+  graphene_rect_t bounds;
 
-  /* The same step again (after an answer) keeps its place. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), scroll);
+  if (row != NULL && gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (row != NULL && gtk_widget_compute_bounds (row, GTK_WIDGET (self->content), &bounds))
+    gtk_adjustment_set_value (vadjustment (self), bounds.origin.y);
+  g_clear_pointer (&self->scroll_to, g_free);
+  self->scroll_tick = 0;
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -452,15 +358,51 @@ go_to (BalQuestionnaireView *self,
        int                   step)
 {
   step = CLAMP (step, 0, n_steps (self));
-  if (step == self->step || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (step == self->step || self->project == NULL)
     return;
 
-  flush_pending (self);
   self->step = step;
   if (!self->review)
     bal_jobs_set_step (self->project, self->job_id, step, NULL);
   show_step (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_adjustment_set_value (vadjustment (self), 0);
+}
+
+/* Goes to the step of @question_id, brings its row into view and puts the
+ * focus on its options. */
+void
+bal_questionnaire_view_show_question (BalQuestionnaireView *self,
+                                      const char           *question_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (BAL_IS_QUESTIONNAIRE_VIEW (self));
+
+  for (guint i = 0; self->method != NULL && i < self->method->questions->len; i++)
+    {
+      BalQuestion *question = g_ptr_array_index (self->method->questions, i);
+
+      if (g_strcmp0 (question->id, question_id) != 0)
+        continue;
+
+      for (guint j = 0; j < self->method->characteristics->len; j++)
+        {
+          BalCharacteristic *characteristic = g_ptr_array_index (self->method->characteristics, j);
+
+          if (g_strcmp0 (characteristic->id, question->characteristic) == 0)
+            go_to (self, (int)j);
+        }
+    }
+
+  row = g_hash_table_lookup (self->rows, question_id);
+  if (row == NULL)
+    return;
+
+  bal_question_row_focus_answer (BAL_QUESTION_ROW (row));
+  g_free (self->scroll_to);
+  self->scroll_to = g_strdup (question_id);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_row, NULL, NULL);
 }
 
 static void
@@ -484,17 +426,29 @@ next_action (GtkWidget  *widget,
 }
 
 static void
+flush_rows (BalQuestionnaireView *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    bal_question_row_flush (row);
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   BalQuestionnaireView *self = BAL_QUESTIONNAIRE_VIEW (widget);
 
-  flush_pending (self);
+  flush_rows (self);
   g_signal_emit (self, signals[CLOSED], 0);
 }
 
-/* Opens the questionnaire of @job_id where the evaluator left off. */
+/* Opens the questionnaire of @job_id where the evaluator left off, at the
+ * top of its step. */
 void
 bal_questionnaire_view_open (BalQuestionnaireView *self,
                              BalProject           *project,
@@ -506,7 +460,8 @@ bal_questionnaire_view_open (BalQuestionnaireView *self,
 
   g_return_if_fail (BAL_IS_QUESTIONNAIRE_VIEW (self));
 
-  flush_pending (self);
+  /* The old rows store what was typed in them, against their own job. */
+  clear_step (self);
   g_set_object (&self->project, project);
   self->job_id = job_id;
   self->review = review;
@@ -516,19 +471,32 @@ bal_questionnaire_view_open (BalQuestionnaireView *self,
   job = self->method ? bal_jobs_get (project, job_id, &error) : NULL;
   if (job == NULL)
     {
-      report (self, error);
+      bal_ui_show_error (GTK_WIDGET (self), _("The questionnaire could not be read"), error);
       return;
     }
 
   self->step = CLAMP (job->questionnaire_step, 0, n_steps (self));
   show_step (self);
+  gtk_adjustment_set_value (vadjustment (self), 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 int
 bal_questionnaire_view_get_step (BalQuestionnaireView *self)
 {
+  g_return_val_if_fail (BAL_IS_QUESTIONNAIRE_VIEW (self), 0);
+
   return self->step;
+}
+
+/* The row of @question_id on the step shown, or NULL. */
+GtkWidget *
+bal_questionnaire_view_get_question_row (BalQuestionnaireView *self,
+                                         const char           *question_id)
+{
+  g_return_val_if_fail (BAL_IS_QUESTIONNAIRE_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->rows, question_id);
 }
 
 static void
@@ -536,11 +504,16 @@ bal_questionnaire_view_dispose (GObject *object)
 {
   BalQuestionnaireView *self = (BalQuestionnaireView *)object;
 
-  if (self->project != NULL)
-    flush_pending (self);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  if (self->rows != NULL)
+    clear_step (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_QUESTIONNAIRE_VIEW);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
   g_clear_pointer (&self->method, bal_method_free);
+  g_clear_pointer (&self->scroll_to, g_free);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bal_questionnaire_view_parent_class)->dispose (object);
@@ -565,8 +538,14 @@ bal_questionnaire_view_class_init (BalQuestionnaireViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, title);
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, progress);
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, content);
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, content);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, step_title);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, summary);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, summary_error);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, profile_group);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, unanswered_group);
+  gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, grade_button);
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, back_button);
   gtk_widget_class_bind_template_child (widget_class, BalQuestionnaireView, next_button);
 
@@ -598,5 +577,6 @@ bal_questionnaire_view_init (BalQuestionnaireView *self)
                                                             gtk_named_action_new (keys[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->summary_rows = g_ptr_array_new ();
 }

@@ -16,10 +16,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalQuestionnaireView, bal_questionnaire_view, BAL, QUESTIONNAIRE_VIEW, AdwBin)
 
-void bal_questionnaire_view_open      (BalQuestionnaireView *self,
-                                       BalProject           *project,
-                                       gint64                job_id,
-                                       gboolean              review);
-int  bal_questionnaire_view_get_step  (BalQuestionnaireView *self);
+void       bal_questionnaire_view_open              (BalQuestionnaireView *self,
+                                                     BalProject           *project,
+                                                     gint64                job_id,
+                                                     gboolean              review);
+int        bal_questionnaire_view_get_step          (BalQuestionnaireView *self);
+void       bal_questionnaire_view_show_question     (BalQuestionnaireView *self,
+                                                     const char           *question_id);
+GtkWidget *bal_questionnaire_view_get_question_row  (BalQuestionnaireView *self,
+                                                     const char           *question_id);
 
 G_END_DECLS

@@ -1,0 +1,53 @@
+/* bal-ui-util.c: small helpers the widgets share (functions only, no class)
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bal-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bal-ui-util.h"
+
+/* An error that has no field to stand beside: a dialog over the window of
+ * @widget, which stays until it is read. Toasts are for confirmations. */
+void
+bal_ui_show_error (GtkWidget    *widget,
+                   const char   *heading,
+                   const GError *error)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Marks @field with the error style and shows @text in @message beside it;
+ * @text NULL clears both. */
+void
+bal_ui_mark_invalid (GtkWidget  *field,
+                     GtkLabel   *message,
+                     const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (text != NULL)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+
+  if (message != NULL)
+    {
+      gtk_label_set_text (message, text ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (message), text != NULL);
+    }
+}

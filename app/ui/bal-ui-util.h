@@ -1,0 +1,20 @@
+/* bal-ui-util.h: small helpers the widgets share (functions only, no class)
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void bal_ui_show_error    (GtkWidget    *widget,
+                           const char   *heading,
+                           const GError *error);
+void bal_ui_mark_invalid  (GtkWidget    *field,
+                           GtkLabel     *message,
+                           const char   *text);
+
+G_END_DECLS
