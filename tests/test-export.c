@@ -166,6 +166,7 @@ fixture_set_up (Fixture       *f,
   file = g_file_new_for_path (f->path);
   f->project = bal_demo_create (file, &error);
   g_assert_no_error (error);
+  bal_project_set_author (f->project, "Iris de Vries", "evaluator");
 
   f->agent = bal_jobs_find (f->project, "Klantenservicemedewerker", &error);
   g_assert_true (bal_questionnaire_answer (f->project, f->agent, "planning", "day", "Werkt volgens rooster", &error));
