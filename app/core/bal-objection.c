@@ -93,7 +93,10 @@ bal_date_add_days (const char *date,
 
   if (!parse_date (date, &d))
     return NULL;
-  g_date_add_days (&d, days);
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
   g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &d);
 
   return g_strdup (buffer);

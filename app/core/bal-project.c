@@ -1375,7 +1375,7 @@ review_authorizer (void       *data,
                    const char *unused2,
                    const char *unused3)
 {
-  static const char * const writable[] = { "remark", "job_status", "audit_log", "audit_seal", "signer", NULL };
+  static const char * const writable[] = { "remark", "job_status", "objection", "audit_log", "audit_seal", "signer", NULL };
 
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE)
     return SQLITE_OK;
