@@ -493,6 +493,62 @@ test_sentences (Fixture       *f,
   g_assert_null (strstr (all->str, "decision_verdict"));
 }
 
+/* The same from the command line, with --author and --role. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "cli.pdf", NULL);
+  g_autoptr(BalRun) nameless = NULL, decided = NULL, proposed = NULL, notice = NULL, lodged = NULL, list = NULL;
+  g_autoptr(BalRun) bad_role = NULL, advice = NULL, outcome = NULL, scales = NULL, signed_off = NULL, versions = NULL;
+  g_autofree char *objection = NULL;
+  g_autofree char *id = NULL;
+
+  bal_project_close (f->project);
+
+  nameless = bal_run_cli ("status", f->path, "Klantenservicemedewerker", "proposed", NULL);
+  g_assert_cmpint (nameless->status, ==, 1);
+  g_assert_nonnull (strstr (nameless->err, "--author"));
+  bad_role = bal_run_cli ("status", f->path, "Klantenservicemedewerker", "proposed", "--author", "X", "--role", "koning", NULL);
+  g_assert_cmpint (bad_role->status, ==, 2);
+
+  signed_off = bal_run_cli ("description", f->path, "Klantenservicemedewerker", "agreed", "--name", "Mirjam de Boer",
+                            "--author", "Sanne Jansen", NULL);
+  g_assert_cmpint (signed_off->status, ==, 0);
+  versions = bal_run_cli ("description", f->path, "Klantenservicemedewerker", NULL);
+  g_assert_nonnull (strstr (versions->out, "agreed by Mirjam de Boer"));
+
+  decided = bal_run_cli ("decide", f->path, "Klantenservicemedewerker", "--reference", "KS.02", "--grade", "D",
+                         "--justification", "Gelijk aan KS.02.", "--departure-reason", "Vooruitlopend.",
+                         "--author", "Sanne Jansen", "--role", "evaluator", NULL);
+  g_assert_cmpint (decided->status, ==, 0);
+  proposed = bal_run_cli ("status", f->path, "Klantenservicemedewerker", "proposed", "--author", "Sanne Jansen", NULL);
+  g_assert_cmpint (proposed->status, ==, 0);
+  notice = bal_run_cli ("notice", f->path, "Klantenservicemedewerker", out, "--author", "Sanne Jansen", NULL);
+  g_assert_cmpint (notice->status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  lodged = bal_run_cli ("objection", "lodge", f->path, "Klantenservicemedewerker", "Te laag ingedeeld.",
+                        "--author", "Karin Smit", "--role", "works-council", NULL);
+  g_assert_cmpint (lodged->status, ==, 0);
+  id = g_strstrip (g_strdup (lodged->out));
+  advice = bal_run_cli ("objection", "advice", f->path, id, "Handhaven.", "--members", "A. de Wit, B. Kok",
+                        "--author", "Sanne Jansen", NULL);
+  g_assert_cmpint (advice->status, ==, 0);
+  outcome = bal_run_cli ("objection", "decide", f->path, id, "upheld", "--note", "Advies gevolgd.",
+                         "--author", "Sanne Jansen", NULL);
+  g_assert_cmpint (outcome->status, ==, 0);
+  list = bal_run_cli ("objection", "list", f->path, NULL);
+  g_assert_nonnull (strstr (list->out, "Decided: grading upheld"));
+  g_assert_nonnull (strstr (list->out, "by Karin Smit"));
+
+  objection = query (f, "SELECT author || '/' || role || '/' || committee_members || '/' || decided_by FROM objection");
+  g_assert_cmpstr (objection, ==, "Karin Smit/works-council/A. de Wit, B. Kok/Sanne Jansen");
+
+  scales = bal_run_cli ("scale", f->path, NULL);
+  g_assert_nonnull (strstr (scales->out, "D  Schaal 4: € 2320 – € 2850 per month"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -507,6 +563,7 @@ main (int    argc,
   ADD ("/procedure/audit/no-op-update", test_no_op_update);
   ADD ("/procedure/notice/pdf", test_notice);
   ADD ("/procedure/audit/sentences", test_sentences);
+  ADD ("/procedure/cli", test_cli);
 #undef ADD
 
   return g_test_run ();
