@@ -87,7 +87,6 @@ bal_author_dialog_dispose (GObject *object)
   BalAuthorDialog *self = (BalAuthorDialog *)object;
 
   g_clear_object (&self->project);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_AUTHOR_DIALOG);
 
   G_OBJECT_CLASS (bal_author_dialog_parent_class)->dispose (object);
 }
@@ -130,7 +129,8 @@ bal_author_dialog_ensure (GtkWidget      *widget,
 {
   BalAuthorDialog *self;
 
-  if (bal_project_get_author (project) != NULL || bal_author_apply (project))
+  /* The settings first: Preferences may have changed them since. */
+  if (bal_author_apply (project) || bal_project_get_author (project) != NULL)
     {
       ready (user_data);
       return;

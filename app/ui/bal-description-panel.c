@@ -171,7 +171,6 @@ bal_description_panel_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
-  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_DESCRIPTION_PANEL);
 
   G_OBJECT_CLASS (bal_description_panel_parent_class)->dispose (object);
 }
