@@ -324,7 +324,7 @@ bal_notice_doc_new (BalProject  *project,
   doc = g_new0 (BalNoticeDoc, 1);
   doc->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
   doc->lines = g_array_new (FALSE, TRUE, sizeof (PlacedLine));
-  doc->footer = g_strdup_printf (_("Notice of grading: %s, %s"), job->title, issued);
+  doc->footer = g_strdup_printf (_("Notice of grading: %s"), job->title);
 
   add_block (doc, STYLE_SMALL, g_markup_printf_escaped ("%s\n%s", organisation && *organisation ? organisation : "", issued));
   add_block (doc, STYLE_TITLE, escaped (_("Notice of grading")));
@@ -366,10 +366,13 @@ bal_notice_doc_new (BalProject  *project,
 
   add_block (doc, STYLE_HEADING, escaped (_("Justification")));
   add_block (doc, STYLE_BODY, escaped (decision->justification));
-  if (decision->departure != NULL && *decision->departure)
+  if (decision->departure != NULL && *decision->departure && g_strcmp0 (decision->grade, decision->proposed_grade) != 0)
     add_block (doc, STYLE_BODY,
                g_markup_printf_escaped (_("The grading departs from the method’s proposal (grade %s) because: %s"),
                                         decision->proposed_grade, decision->departure));
+  else if (decision->departure != NULL && *decision->departure)
+    add_block (doc, STYLE_BODY,
+               g_markup_printf_escaped (_("The evaluator also noted: %s"), decision->departure));
 
   add_block (doc, STYLE_HEADING, escaped (_("If you disagree")));
   add_block (doc, STYLE_BODY,
@@ -382,10 +385,10 @@ bal_notice_doc_new (BalProject  *project,
 
   add_block (doc, STYLE_HEADING, escaped (_("Signatures")));
   add_block (doc, STYLE_BODY,
-             g_markup_printf_escaped (_("For the employer: %s\n\nName and signature: ______________________________    Date: ____________"),
+             g_markup_printf_escaped (_("For the employer: %s\n\nName and signature: ______________________   Date: __________"),
                                       notice->author && *notice->author ? notice->author : ""));
   add_block (doc, STYLE_BODY,
-             escaped (_("Seen by the employee (this does not mean agreement):\n\nName and signature: ______________________________    Date: ____________")));
+             escaped (_("Seen by the employee (this does not mean agreement):\n\nName and signature: ______________________   Date: __________")));
 
   return doc;
 }
@@ -440,6 +443,20 @@ bal_notice_doc_paginate (BalNoticeDoc *doc,
           page++;
           y = MARGIN;
         }
+
+      /* A block that fits on a page is not split over two. */
+      {
+        PangoRectangle extents;
+        double block_height;
+
+        pango_layout_get_extents (block->layout, NULL, &extents);
+        block_height = pango_units_to_double (extents.height);
+        if (y > MARGIN && y + block_height > bottom && block_height < bottom - MARGIN)
+          {
+            page++;
+            y = MARGIN;
+          }
+      }
 
       top = y;
       iter = pango_layout_get_iter (block->layout);
