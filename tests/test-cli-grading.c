@@ -89,7 +89,8 @@ test_grading (void)
   g_assert_cmpint (decided->status, ==, 0);
 
   revised = bal_run_cli ("decide", project, "Agent", "--reference", "KS.02", "--grade", "D", "--justification", "Na bezwaar.",
-                         "--verdict", "complexity=equal", "--departure-reason", "De klachten gaan naar een specialist.", NULL);
+                         "--verdict", "complexity=equal", "--departure-reason", "De klachten gaan naar een specialist.",
+                         "--author", "Iris", NULL);
   g_assert_cmpint (revised->status, ==, 0);
 
   bad_verdict = bal_run_cli ("decide", project, "Agent", "--reference", "KS.02", "--grade", "D", "--justification", "X", "--verdict", "complexity=much", NULL);

@@ -30,7 +30,7 @@
 
 /* The Overview's columns; the job's title links to its justification. */
 enum { OV_DEPARTMENT, OV_JOB, OV_INCUMBENTS, OV_FAMILY, OV_REFERENCE, OV_REFERENCE_TITLE, OV_VERDICT,
-       OV_GRADE, OV_ORDER, OV_STATUS, OV_DEPARTS, OV_PREVIOUS, OV_CHANGE, OV_EVALUATOR, OV_DATE,
+       OV_GRADE, OV_SCALE, OV_ORDER, OV_STATUS, OV_DEPARTS, OV_PREVIOUS, OV_CHANGE, OV_EVALUATOR, OV_DATE,
        OV_COLUMNS };
 
 typedef struct
@@ -166,6 +166,7 @@ fixture_set_up (Fixture       *f,
   file = g_file_new_for_path (f->path);
   f->project = bal_demo_create (file, &error);
   g_assert_no_error (error);
+  bal_project_set_author (f->project, "Iris de Vries", "evaluator");
 
   f->agent = bal_jobs_find (f->project, "Klantenservicemedewerker", &error);
   g_assert_true (bal_questionnaire_answer (f->project, f->agent, "planning", "day", "Werkt volgens rooster", &error));
@@ -505,7 +506,7 @@ test_workbook (Fixture       *f,
   g_assert_cmpstr (text_at (book, "Overview", HEADER_ROW, 0), ==, "Department");
   g_assert_cmpuint (rows_of (book, "Overview"), ==, HEADER_ROW + 1 + 4);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (book, "tables"), "Overview")), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (member (book, "table_ranges", "Overview"), "Table1"), ==, "A6:O10");
+  g_assert_cmpstr (json_object_get_string_member (member (book, "table_ranges", "Overview"), "Table1"), ==, "A6:P10");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book, "freeze"), "Overview"), ==, "A7");
 
   /* The formula-looking title is text in the overview and names its own sheet. */
@@ -519,6 +520,7 @@ test_workbook (Fixture       *f,
   /* The graded job: grade as text, its order as a number, the date as a date. */
   row = overview_row (book, "Klantenservicemedewerker", NULL, &target);
   g_assert_cmpstr (text_at (book, "Overview", row, OV_GRADE), ==, "D");
+  g_assert_cmpstr (text_at (book, "Overview", row, OV_SCALE), ==, "Schaal 4: € 2320 – € 2850 per month");
   g_assert_cmpint (number_at (book, "Overview", row, OV_ORDER), ==, 4);
   g_assert_cmpstr (text_at (book, "Overview", row, OV_REFERENCE), ==, "KS.02");
   g_assert_cmpstr (text_at (book, "Overview", row, OV_FAMILY), ==, "Klantenservice");
@@ -989,7 +991,7 @@ test_widths (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *book = export (f, parser, "breedte.xlsx", NULL, 0);
   JsonObject *widths = member (book, "widths", "Overview");
-  const char *letters = "ABCDEFGHIJKLMNO";
+  const char *letters = "ABCDEFGHIJKLMNOP";
 
   for (guint c = 0; c < OV_COLUMNS; c++)
     {

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,7 @@ fixture_set_up (Fixture       *f,
   file = g_file_new_for_path (f->path);
   project = bal_demo_create_empty (file, &error);
   g_assert_no_error (error);
-  bal_project_set_actor (project, "Iris de Vries");
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
 
   g_free (job->title);
   job->title = g_strdup ("Medewerker klantenservice");
@@ -404,7 +405,7 @@ test_key_swapped (Fixture       *f,
   g_setenv ("BALANS_DATA_DIR", mallory, TRUE);
   project = bal_project_open (file, &error);
   g_assert_no_error (error);
-  bal_project_set_actor (project, "Iris de Vries");
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   g_free (job->title);
   job->title = g_strdup ("Teamleider");
   g_assert_cmpint (bal_jobs_add (project, job, &error), >, 0);
@@ -449,7 +450,7 @@ test_review_copy_cli (Fixture       *f,
   assert_unchanged (before, f->path);
 
   decide = bal_run_cli ("decide", f->path, "Medewerker klantenservice", "--reference", "KS.02", "--grade", "E",
-                        "--justification", "Anders.", "--departure-reason", "Omdat.", NULL);
+                        "--justification", "Anders.", "--departure-reason", "Omdat.", "--author", "Iris de Vries", NULL);
   g_assert_cmpint (decide->status, ==, 1);
   g_assert_nonnull (strstr (decide->err, "review"));
   assert_unchanged (before, f->path);
@@ -471,7 +472,7 @@ test_review_copy_cli (Fixture       *f,
   g_assert_cmpstr (leaves, ==, "1");
 
   decide_after = bal_run_cli ("decide", f->path, "Medewerker klantenservice", "--reference", "KS.02", "--grade", "E",
-                              "--justification", "Anders.", "--departure-reason", "Omdat.", NULL);
+                              "--justification", "Anders.", "--departure-reason", "Omdat.", "--author", "Iris de Vries", NULL);
   g_assert_cmpint (decide_after->status, ==, 0);
   g_assert_cmpuint (count_findings (f), ==, 0);
 }
@@ -526,7 +527,7 @@ test_read_only (Fixture       *f,
     { "export", f->path, out, NULL },
   };
   const char *write[] = { "decide", f->path, "Medewerker klantenservice", "--reference", "KS.02", "--grade", "E",
-                          "--justification", "Anders.", "--departure-reason", "Omdat.", NULL };
+                          "--justification", "Anders.", "--departure-reason", "Omdat.", "--author", "Iris de Vries", NULL };
 
   if (as_root && setpriv == NULL)
     {
@@ -729,6 +730,7 @@ test_background_check_clean (Fixture       *f,
   verify_in_background (project);
   g_assert_cmpuint (bal_project_get_findings (project)->len, ==, 0);
 
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   g_assert_true (bal_review_set_status (project, f->job, "adopted", NULL, &error));
   g_assert_no_error (error);
   g_assert_true (bal_identity_get_seen_head (bal_project_get_uuid (project), &seen, &hash));

@@ -301,6 +301,7 @@ test_overview (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (bal_grading_decide (f->project, graded, &second, &error), >, 0);
   g_assert_no_error (error);
+  bal_project_set_author (f->project, "Iris de Vries", "evaluator");
   g_assert_true (bal_review_set_status (f->project, graded, "proposed", NULL, &error));
   g_assert_no_error (error);
 

@@ -16,6 +16,10 @@
 #include "bal-demo.h"
 #include "bal-export.h"
 #include "bal-grading.h"
+#include "bal-audit.h"
+#include "bal-notice.h"
+#include "bal-description.h"
+#include "bal-objection.h"
 #include "bal-hints.h"
 #include "bal-jobs.h"
 #include "bal-matching.h"
@@ -27,7 +31,8 @@
 #include "test-cli-util.h"
 
 static const char * const by_job_tables[] = {
-  "decision", "job_status", "remark", "answer", "decision_verdict", "dismissed_hint", NULL,
+  "decision", "job_status", "remark", "answer", "decision_verdict", "dismissed_hint",
+  "objection", "notice", "job_description", "description_signoff", NULL,
 };
 
 static GMutex seen_lock;
@@ -183,6 +188,7 @@ test_by_job_indexed (void)
   g_assert_no_error (error);
   agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
   g_assert_no_error (error);
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
 
   /* What the pages, the CLI and the export do with jobs. */
   g_assert_cmpint (bal_grading_decide (project, agent, &input, &error), >, 0);
@@ -190,6 +196,10 @@ test_by_job_indexed (void)
   g_assert_cmpint (bal_grading_decide (project, agent, &input, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (bal_review_set_status (project, agent, "proposed", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bal_objection_lodge (project, agent, "Sanne Jansen", "Te laag.", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_nonnull (bal_notice_issue (project, agent, &error));
   g_assert_no_error (error);
   remark = bal_review_add_remark (project, agent, "works-council", "OR", "Waarom D?", &error);
   g_assert_no_error (error);
@@ -213,6 +223,11 @@ test_by_job_indexed (void)
     g_autoptr(BalStructure) o = bal_structure_build (project, &error);
     g_autoptr(GPtrArray) p = bal_consistency_check (project, &error);
     g_autoptr(GPtrArray) q = bal_hints_for_job (project, agent, NULL, &error);
+    g_autoptr(GPtrArray) r = bal_objection_list (project, agent, FALSE, &error);
+    g_autoptr(GPtrArray) r2 = bal_objection_list (project, 0, TRUE, &error);
+    g_autoptr(GPtrArray) s = bal_description_versions (project, agent, &error);
+    g_autofree char *t = bal_description_grading_warning (project, agent, &error);
+    g_autoptr(GPtrArray) u = bal_audit_sentences (project, agent, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (p);

@@ -47,7 +47,7 @@ fixture_set_up (Fixture       *f,
   file = g_file_new_for_path (f->path);
   f->project = bal_demo_create_empty (file, &error);
   g_assert_no_error (error);
-  bal_project_set_actor (f->project, "Iris de Vries");
+  bal_project_set_author (f->project, "Iris de Vries", "evaluator");
 
   g_free (job->title);
   job->title = g_strdup ("Medewerker klantenservice");
@@ -314,11 +314,11 @@ test_cli (Fixture       *f,
   g_assert_cmpint (remark->status, ==, 0);
   bad_role = bal_run_cli ("remark", f->path, "Medewerker klantenservice", "--role", "koning", "--author", "X", "Y", NULL);
   g_assert_cmpint (bad_role->status, ==, 2);
-  proposed = bal_run_cli ("status", f->path, "Medewerker klantenservice", "proposed", NULL);
+  proposed = bal_run_cli ("status", f->path, "Medewerker klantenservice", "proposed", "--author", "Iris de Vries", NULL);
   g_assert_cmpint (proposed->status, ==, 0);
   bad_status = bal_run_cli ("status", f->path, "Medewerker klantenservice", "approved", NULL);
   g_assert_cmpint (bad_status->status, ==, 2);
-  refused = bal_run_cli ("status", f->path, "Medewerker klantenservice", "upheld", NULL);
+  refused = bal_run_cli ("status", f->path, "Medewerker klantenservice", "upheld", "--author", "Iris de Vries", NULL);
   g_assert_cmpint (refused->status, ==, 1);
   g_assert_nonnull (strstr (refused->err, "not to “upheld”"));
 

@@ -156,7 +156,7 @@ graded_project (const char *path)
 
   project = bal_demo_create_empty (file, &error);
   g_assert_no_error (error);
-  bal_project_set_actor (project, "Iris de Vries");
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   g_free (job->title);
   job->title = g_strdup ("Medewerker klantenservice");
   job->id = bal_jobs_add (project, job, &error);

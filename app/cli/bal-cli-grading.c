@@ -303,7 +303,7 @@ bal_cli_decide (int    argc,
   input.grade = grade;
   input.justification = justification;
   input.departure = departure;
-  input.evaluator = evaluator ? evaluator : g_get_real_name ();
+  input.evaluator = evaluator;  /* NULL: the author (--author, or the name set in Balans) */
   input.verdicts = chosen;
 
   id = bal_grading_decide (project, job, &input, &error);

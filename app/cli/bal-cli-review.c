@@ -23,7 +23,7 @@ bal_cli_status (int    argc,
   g_autofree char *actor = NULL;
   const GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Why: required for an objection and for upholding a decision"), N_("TEXT") },
-    { "actor", 0, 0, G_OPTION_ARG_STRING, &actor, N_("Who records it"), N_("NAME") },
+    { "actor", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &actor, N_("Who records it (as --author)"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -45,8 +45,9 @@ bal_cli_status (int    argc,
 
   if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
+  /* --actor: the name this option had before --author. */
   if (actor != NULL)
-    bal_project_set_actor (project, actor);
+    bal_project_set_author (project, actor, bal_cli_author_role () ? bal_cli_author_role () : "evaluator");
 
   if (!bal_review_set_status (project, job, argv[3], note, &error))
     return bal_cli_fail (error);
@@ -58,13 +59,6 @@ int
 bal_cli_remark (int    argc,
                 char **argv)
 {
-  g_autofree char *role = NULL;
-  g_autofree char *author = NULL;
-  const GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("works-council, manager, employee or evaluator (required)"), N_("ROLE") },
-    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who makes the remark (required)"), N_("NAME") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -72,21 +66,14 @@ bal_cli_remark (int    argc,
   gint64 id;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB TEXT"), _("Record a review remark about a job."), entries);
+  context = bal_cli_context (_("FILE.balans JOB TEXT"), _("Record a review remark about a job."), NULL);
   if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
     return rc;
 
-  if (!bal_review_is_role (role) || author == NULL)
-    {
-      g_printerr (_("balans-cli: a remark needs --role (works-council, manager, employee or evaluator) and --author\n"));
-      return BAL_CLI_USAGE;
-    }
-
   if ((job = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
     return BAL_CLI_FAILED;
-  bal_project_set_actor (project, author);
 
-  id = bal_review_add_remark (project, job, role, author, argv[3], &error);
+  id = bal_review_add_remark (project, job, NULL, NULL, argv[3], &error);
   if (id == 0)
     return bal_cli_fail (error);
 

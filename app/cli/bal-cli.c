@@ -14,20 +14,74 @@
 
 #include "bal-cli.h"
 #include "bal-jobs.h"
+#include "bal-review.h"
+
+/* Who records what a command writes: --author and --role, or else the
+ * name and role the app keeps in GSettings (when its schema is installed). */
+static char *author_name;
+static char *author_role;
 
 GOptionContext *
 bal_cli_context (const char         *parameters,
                  const char         *summary,
                  const GOptionEntry *entries)
 {
+  static const GOptionEntry author_entries[] = {
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author_name, N_("Who records it (default: the name set in Balans)"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &author_role,
+      N_("The author’s role: works-council, manager, employee or evaluator"), N_("ROLE") },
+    { NULL }
+  };
   GOptionContext *context = g_option_context_new (parameters);
+  GOptionGroup *group = g_option_group_new ("author", _("Who records it:"), _("Show the author options"), NULL, NULL);
 
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, author_entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, group);
 
   return context;
+}
+
+/* The author from the options, or from the app's settings. */
+static void
+apply_author (BalProject *project)
+{
+  g_autofree char *name = g_strdup (author_name);
+  g_autofree char *role = g_strdup (author_role);
+
+  if (name == NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+      if (schema != NULL && g_settings_schema_has_key (schema, "author-name"))
+        {
+          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+          name = g_settings_get_string (settings, "author-name");
+          if (role == NULL)
+            role = g_settings_get_string (settings, "author-role");
+        }
+    }
+
+  if (name != NULL && *name != '\0')
+    bal_project_set_author (project, name, role && *role ? role : "evaluator");
+}
+
+const char *
+bal_cli_author (void)
+{
+  return author_name;
+}
+
+const char *
+bal_cli_author_role (void)
+{
+  return author_role;
 }
 
 /* Parses the options and checks the number of positional arguments (the
@@ -45,6 +99,12 @@ bal_cli_parse (GOptionContext   *context,
     {
       g_printerr ("%s\n", error->message);
       g_printerr (_("Run “%s --help” for the options.\n"), (*argv)[0]);
+      return BAL_CLI_USAGE;
+    }
+
+  if (author_role != NULL && !bal_review_is_role (author_role))
+    {
+      g_printerr (_("balans-cli: “%s” is not a role: use works-council, manager, employee or evaluator\n"), author_role);
       return BAL_CLI_USAGE;
     }
 
@@ -122,6 +182,8 @@ open_project (const char *path,
       bal_cli_fail (error);
       return NULL;
     }
+
+  apply_author (project);
 
   findings = bal_project_get_findings (project);
   if (findings->len > 0)

@@ -33,6 +33,12 @@ int             bal_cli_parse         (GOptionContext  *context,
                                        char          ***argv,
                                        int              min_args,
                                        int              max_args);
+const char     *bal_cli_author        (void);
+const char     *bal_cli_author_role   (void);
+int             bal_cli_notice        (int argc, char **argv);
+int             bal_cli_objection     (int argc, char **argv);
+int             bal_cli_description   (int argc, char **argv);
+int             bal_cli_scale         (int argc, char **argv);
 int             bal_cli_fail          (const GError    *error);
 char           *bal_cli_escape        (const char      *text);
 BalProject     *bal_cli_open_project  (const char      *path);

@@ -32,6 +32,10 @@ static const BalCliCommand commands[] = {
   { "remark", N_("Record a review remark"), bal_cli_remark },
   { "audit", N_("Print the audit log"), bal_cli_audit },
   { "review", N_("Send a project for review, or leave review mode"), bal_cli_review },
+  { "description", N_("A job description’s versions, seen and agreed"), bal_cli_description },
+  { "scale", N_("List or set the salary scales of the grades"), bal_cli_scale },
+  { "notice", N_("Write a job’s notice of grading as a PDF"), bal_cli_notice },
+  { "objection", N_("Lodge and handle objections: lodge, advice, decide, list"), bal_cli_objection },
 };
 
 static void

@@ -29,6 +29,7 @@
 #include "bal-audit.h"
 #include "bal-audit-tables.h"
 #include "bal-identity.h"
+#include "bal-review.h"
 #include "bal-project-private.h"
 
 void
@@ -382,6 +383,18 @@ row_kind (const char *table)
     return _("review-copy mark");
   if (g_str_equal (table, "question") || g_str_equal (table, "question_option"))
     return _("questionnaire entry");
+  if (g_str_equal (table, "objection"))
+    return _("objection");
+  if (g_str_equal (table, "notice"))
+    return _("notice");
+  if (g_str_equal (table, "job_description"))
+    return _("job description version");
+  if (g_str_equal (table, "description_signoff"))
+    return _("sign-off of a job description");
+  if (g_str_equal (table, "salary_scale"))
+    return _("salary scale");
+  if (g_str_equal (table, "method_rule"))
+    return _("method rule");
   return _("handbook entry");
 }
 
@@ -854,4 +867,226 @@ bal_audit_signers (BalProject  *project,
     }
 
   return g_steal_pointer (&signers);
+}
+
+void
+bal_audit_sentence_free (BalAuditSentence *sentence)
+{
+  if (sentence == NULL)
+    return;
+
+  g_free (sentence->at);
+  g_free (sentence->text);
+  g_free (sentence);
+}
+
+/* "24 November 2026" in the user's language, from an ISO 8601 time. */
+static char *
+sentence_date (const char *at)
+{
+  g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at ? at : "");
+
+  /* TRANSLATORS: the date in a sentence of the audit trail, as strftime */
+  return g_date_time_format (local, C_("audit date", "%-d %B %Y"));
+}
+
+enum
+{
+  S_ID, S_AT, S_ACTOR, S_TABLE, S_KEY, S_JOB, S_ACTION, S_OLD_NULL, S_TITLE,
+  S_GRADE, S_REFERENCE, S_DEPARTURE, S_PROPOSED, S_STATUS, S_NOTE, S_ROLE, S_TEXT, S_RESOLVED, S_OLD_RESOLVED,
+  S_QUESTION, S_NEW_TITLE, S_OLD_TITLE, S_DELETED, S_REASONS, S_ADVICE_DATE, S_OLD_ADVICE_DATE, S_OUTCOME,
+  S_OLD_OUTCOME, S_APPEAL, S_OLD_APPEAL, S_VERSION, S_DEADLINE, S_SCALE_NAME, S_REVIEW_COPY, S_HANDBOOK,
+  S_OUTCOME_NOTE,
+};
+
+static const char *
+col (sqlite3_stmt *stmt,
+     int           i)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, i);
+
+  return text ? text : "";
+}
+
+/* One entry as a sentence, or NULL for an entry that is part of another
+ * (a decision's verdicts) or of the handbook's detail. */
+static char *
+entry_sentence (sqlite3_stmt *stmt)
+{
+  const char *table = col (stmt, S_TABLE);
+  const char *action = col (stmt, S_ACTION);
+  const char *who = col (stmt, S_ACTOR);
+  const char *job = col (stmt, S_TITLE);
+  g_autofree char *when = sentence_date (col (stmt, S_AT));
+  gboolean insert = g_str_equal (action, "insert");
+  gboolean update = g_str_equal (action, "update");
+
+  /* A row logged when an older file was brought up to date. */
+  if (update && sqlite3_column_int (stmt, S_OLD_NULL) && !g_str_equal (table, "project"))
+    return NULL;
+
+  if (g_str_equal (table, "decision") && insert)
+    {
+      if (*col (stmt, S_DEPARTURE) != '\0')
+        /* TRANSLATORS: who, grade, job, date, the proposed grade, the reason */
+        return g_strdup_printf (_("%s recorded grade %s for %s on %s, departing from the proposal %s: %s"),
+                                who, col (stmt, S_GRADE), job, when, col (stmt, S_PROPOSED), col (stmt, S_DEPARTURE));
+      /* TRANSLATORS: who, grade, job, date, reference function code */
+      return g_strdup_printf (_("%s recorded grade %s for %s on %s, compared with %s."),
+                              who, col (stmt, S_GRADE), job, when, col (stmt, S_REFERENCE));
+    }
+  if (g_str_equal (table, "job_status") && insert)
+    {
+      const char *label = bal_review_status_label (col (stmt, S_STATUS));
+
+      if (*col (stmt, S_NOTE) != '\0')
+        return g_strdup_printf (_("%s set %s to “%s” on %s: %s"), who, job, label, when, col (stmt, S_NOTE));
+      return g_strdup_printf (_("%s set %s to “%s” on %s."), who, job, label, when);
+    }
+  if (g_str_equal (table, "remark"))
+    {
+      if (insert)
+        return g_strdup_printf (_("%s (%s) made a remark on %s on %s: %s"),
+                                who, bal_review_role_label (col (stmt, S_ROLE)), job, when, col (stmt, S_TEXT));
+      if (update && *col (stmt, S_RESOLVED) && !*col (stmt, S_OLD_RESOLVED))
+        return g_strdup_printf (_("%s resolved a remark on %s on %s: %s"), who, job, when, col (stmt, S_TEXT));
+      if (g_str_equal (action, "delete"))
+        return g_strdup_printf (_("%s removed a remark on %s on %s."), who, job, when);
+      return g_strdup_printf (_("%s changed a remark on %s on %s."), who, job, when);
+    }
+  if (g_str_equal (table, "answer"))
+    {
+      if (g_str_equal (action, "delete"))
+        return g_strdup_printf (_("%s cleared the answer to “%s” for %s on %s."), who, col (stmt, S_QUESTION), job, when);
+      return g_strdup_printf (_("%s answered “%s” for %s on %s."), who, col (stmt, S_QUESTION), job, when);
+    }
+  if (g_str_equal (table, "job"))
+    {
+      if (insert)
+        return g_strdup_printf (_("%s added the job %s on %s."), who, col (stmt, S_NEW_TITLE), when);
+      if (g_str_equal (action, "delete"))
+        return g_strdup_printf (_("%s removed the job %s on %s."), who, col (stmt, S_OLD_TITLE), when);
+      if (*col (stmt, S_DELETED) != '\0')
+        return g_strdup_printf (_("%s deleted the job %s on %s."), who, col (stmt, S_NEW_TITLE), when);
+      if (g_strcmp0 (col (stmt, S_NEW_TITLE), col (stmt, S_OLD_TITLE)) != 0)
+        return g_strdup_printf (_("%s renamed the job %s to %s on %s."), who, col (stmt, S_OLD_TITLE), col (stmt, S_NEW_TITLE), when);
+      return g_strdup_printf (_("%s changed the details of %s on %s."), who, col (stmt, S_NEW_TITLE), when);
+    }
+  if (g_str_equal (table, "objection"))
+    {
+      if (insert)
+        return g_strdup_printf (_("%s lodged an objection against the grading of %s on %s: %s"),
+                                who, job, when, col (stmt, S_REASONS));
+      if (*col (stmt, S_OUTCOME) && !*col (stmt, S_OLD_OUTCOME))
+        return g_strdup_printf (g_str_equal (col (stmt, S_OUTCOME), "upheld")
+                                ? _("%s recorded the employer’s decision on the objection about %s on %s: the grading stands. %s")
+                                : _("%s recorded the employer’s decision on the objection about %s on %s: the grading is revised. %s"),
+                                who, job, when, col (stmt, S_OUTCOME_NOTE));
+      if (*col (stmt, S_ADVICE_DATE) && g_strcmp0 (col (stmt, S_ADVICE_DATE), col (stmt, S_OLD_ADVICE_DATE)) != 0)
+        return g_strdup_printf (_("%s recorded the committee’s advice on the objection about %s on %s."), who, job, when);
+      if (g_strcmp0 (col (stmt, S_APPEAL), col (stmt, S_OLD_APPEAL)) != 0)
+        return g_strdup_printf (_("%s recorded that an external appeal followed the objection about %s, on %s."), who, job, when);
+      return g_strdup_printf (_("%s changed the objection about %s on %s."), who, job, when);
+    }
+  if (g_str_equal (table, "job_description") && insert)
+    return g_strdup_printf (_("%s took version %s of the description of %s on %s."), who, col (stmt, S_VERSION), job, when);
+  if (g_str_equal (table, "description_signoff") && insert)
+    {
+      g_auto(GStrv) key = g_strsplit (col (stmt, S_KEY), "/", 3);
+      const char *kind = g_strv_length (key) == 3 ? key[1] : "";
+      const char *name = g_strv_length (key) == 3 ? key[2] : "";
+
+      return g_strdup_printf (g_str_equal (kind, "agreed")
+                              ? _("%s recorded that %s agreed to the description of %s on %s.")
+                              : _("%s recorded that %s saw the description of %s on %s."),
+                              who, name, job, when);
+    }
+  if (g_str_equal (table, "notice") && insert)
+    return g_strdup_printf (_("%s issued the notice for %s on %s; objections until %s."), who, job, when, col (stmt, S_DEADLINE));
+  if (g_str_equal (table, "salary_scale"))
+    return g_strdup_printf (_("%s set the salary scale of grade %s to %s on %s."), who, col (stmt, S_KEY), col (stmt, S_SCALE_NAME), when);
+  if (g_str_equal (table, "method_rule"))
+    return g_strdup_printf (_("%s set the method’s rules on %s."), who, when);
+  if (g_str_equal (table, "project") && update)
+    return g_strdup_printf (g_str_equal (col (stmt, S_REVIEW_COPY), "1")
+                            ? _("%s sent the project for review on %s.")
+                            : _("%s ended the review on %s."), who, when);
+  if (g_str_equal (table, "handbook") && insert)
+    return g_strdup_printf (_("%s loaded the handbook %s on %s."), who, col (stmt, S_HANDBOOK), when);
+
+  return NULL;
+}
+
+/* The audit trail about @job_id (all jobs when 0) as sentences in the
+ * user's language, oldest first: "Sanne Jansen recorded grade D for
+ * Medewerker klantenservice on 24 November 2026, departing from the
+ * proposal E: …". Entries that are part of another (a decision's verdicts,
+ * the handbook's detail) are left out. One query. */
+GPtrArray *
+bal_audit_sentences (BalProject  *project,
+                     gint64       job_id,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_audit_sentence_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+#define NV(key) "json_extract (l.nv, '$." key "')"
+#define OV(key) "json_extract (l.ov, '$." key "')"
+  stmt = bal_project_prepare (project,
+                              "WITH l AS (SELECT a.*, CASE WHEN json_valid (a.new_value) THEN a.new_value END AS nv, "
+                              "                 CASE WHEN json_valid (a.old_value) THEN a.old_value END AS ov "
+                              "           FROM audit_log a WHERE (?1 = 0 OR a.job_id = ?1) "
+                              "             AND a.table_name NOT IN ('decision_verdict', 'grade', 'characteristic', "
+                              "               'characteristic_level', 'family', 'reference_function', 'alternative_title', "
+                              "               'activity_group', 'activity', 'application_rule', 'reference_profile', 'question', "
+                              "               'question_option')) "
+                              "SELECT l.id, l.at, l.actor, l.table_name, l.row_key, coalesce (l.job_id, 0), l.action, "
+                              "  l.old_value IS NULL, coalesce (j.title, " NV ("title") ", " OV ("title") ", ''), "
+                              "  " NV ("grade") ", " NV ("reference") ", " NV ("departure") ", d.proposed_grade, "
+                              "  " NV ("status") ", " NV ("note") ", " NV ("role") ", " NV ("text") ", "
+                              "  " NV ("resolved") ", " OV ("resolved") ", coalesce (q.text, " NV ("question") ", " OV ("question") "), "
+                              "  " NV ("title") ", " OV ("title") ", " NV ("deleted") ", " NV ("reasons") ", "
+                              "  " NV ("committee_date") ", " OV ("committee_date") ", " NV ("outcome") ", " OV ("outcome") ", "
+                              "  " NV ("appeal") ", " OV ("appeal") ", " NV ("version") ", " NV ("deadline") ", " NV ("name") ", "
+                              "  " NV ("review_copy") ", " NV ("name") ", " NV ("outcome_note") " "
+                              "FROM l LEFT JOIN job j ON j.id = l.job_id "
+                              "LEFT JOIN decision d ON l.table_name = 'decision' AND d.id = CAST (l.row_key AS INTEGER) "
+                              "LEFT JOIN question q ON l.table_name = 'answer' "
+                              "  AND q.id = coalesce (" NV ("question") ", " OV ("question") ") "
+                              "ORDER BY l.id",
+                              error);
+#undef NV
+#undef OV
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *text = entry_sentence (stmt);
+      BalAuditSentence *sentence;
+
+      if (text == NULL)
+        continue;
+      sentence = g_new0 (BalAuditSentence, 1);
+      sentence->id = sqlite3_column_int64 (stmt, S_ID);
+      sentence->job_id = sqlite3_column_int64 (stmt, S_JOB);
+      sentence->at = g_strdup (col (stmt, S_AT));
+      sentence->text = text;
+      g_ptr_array_add (sentences, sentence);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&sentences);
 }

@@ -29,6 +29,20 @@ typedef struct
   char *fingerprint;
 } BalSigner;
 
+/* An audit entry said as a sentence. */
+typedef struct
+{
+  gint64  id;
+  gint64  job_id;
+  char   *at;
+  char   *text;
+} BalAuditSentence;
+
+GPtrArray *bal_audit_sentences     (BalProject  *project,
+                                    gint64       job_id,
+                                    GError     **error);
+void       bal_audit_sentence_free (BalAuditSentence *sentence);
+
 void       bal_signer_free         (BalSigner   *signer);
 GPtrArray *bal_audit_signers       (BalProject  *project,
                                     GError     **error);

@@ -71,6 +71,8 @@
 #include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
+#include "bal-method.h"
+#include "bal-objection.h"
 #include "bal-questionnaire.h"
 #include "bal-review.h"
 #include "bal-project-private.h"
@@ -1077,12 +1079,12 @@ read_job (Export *export,
 
 /* The Overview's columns; the job's title links to its justification. */
 enum { OV_DEPARTMENT, OV_JOB, OV_INCUMBENTS, OV_FAMILY, OV_REFERENCE, OV_REFERENCE_TITLE, OV_VERDICT,
-       OV_GRADE, OV_ORDER, OV_STATUS, OV_DEPARTS, OV_PREVIOUS, OV_CHANGE, OV_EVALUATOR, OV_DATE,
+       OV_GRADE, OV_SCALE, OV_ORDER, OV_STATUS, OV_DEPARTS, OV_PREVIOUS, OV_CHANGE, OV_EVALUATOR, OV_DATE,
        OV_COLUMNS };
 
 static const char *overview_headers[OV_COLUMNS] = {
   N_("Department"), N_("Job"), N_("Incumbents"), N_("Family"), N_("Reference"), N_("Reference title"),
-  N_("Verdict"), N_("Grade"), N_("Grade order"), N_("Status"), N_("Departs from proposal"),
+  N_("Verdict"), N_("Grade"), N_("Salary scale"), N_("Grade order"), N_("Status"), N_("Departs from proposal"),
   N_("Previous grade"), N_("Change"), N_("Evaluator"), N_("Date of decision"),
 };
 
@@ -1092,7 +1094,7 @@ start_overview (Export      *export,
                 GError     **error)
 {
   Sheet *s = sheet_new (export, name, OV_COLUMNS, TRUE, error);
-  const double caps[OV_COLUMNS] = { 24, 36, 10, 26, 9, 30, 10, 6, 7, 22, 12, 9, 7, 20, 11 };
+  const double caps[OV_COLUMNS] = { 24, 36, 10, 26, 9, 30, 10, 6, 34, 7, 22, 12, 9, 7, 20, 11 };
 
   if (s == NULL)
     return NULL;
@@ -1131,6 +1133,13 @@ put_overview_row (Sheet      *s,
       put_text (s, OV_REFERENCE_TITLE, r->reference_title, text);
       put_text (s, OV_VERDICT, bal_verdict_label (r->verdict), text);
       put_text (s, OV_GRADE, r->grade, text);
+      {
+        BalSalaryScale *scale = bal_method_find_scale (export->method, r->grade);
+        g_autofree char *scale_text = scale ? bal_salary_scale_format (scale) : NULL;
+
+        if (scale_text != NULL)
+          put_text (s, OV_SCALE, scale_text, text);
+      }
       if (position > 0)
         put_number (s, OV_ORDER, position, NULL);
       put_text (s, OV_DEPARTS, *r->departure ? _("Yes") : _("No"), text);
@@ -1396,6 +1405,7 @@ put_matrix (Sheet       *s,
   for (guint f = 0; f < n_families; f++)
     put_header (s, f + 1, families[f]);
   put_header (s, total_col, _("Total"));
+  put_header (s, total_col + 1, _("Salary scale"));
   next_row (s);
 
   *first_grade_row = s->row;
@@ -1414,6 +1424,13 @@ put_matrix (Sheet       *s,
           family_totals[f] += value;
         }
       put_number (s, total_col, grade_total, NULL);
+      {
+        BalSalaryScale *scale = bal_method_find_scale (method, method->grades[g]);
+        g_autofree char *scale_text = scale ? bal_salary_scale_format (scale) : NULL;
+
+        if (scale_text != NULL)
+          put_text (s, total_col + 1, scale_text, s->export->text);
+      }
       all += grade_total;
       next_row (s);
     }
@@ -1519,7 +1536,7 @@ write_structure (Export            *export,
   job_last = MAX (job_first, total_col - 1);
   incumbents_col = MAX (job_last + 1, total_col);
 
-  s = sheet_new (export, name, incumbents_col + 1, FALSE, error);
+  s = sheet_new (export, name, MAX (incumbents_col + 1, total_col + 2), FALSE, error);
   if (s == NULL)
     return FALSE;
   column_cap (s, 0, 16);
@@ -1729,6 +1746,21 @@ write_consistency (Export      *export,
   return TRUE;
 }
 
+/* Open before decided, overdue first, then oldest first. */
+static int
+compare_objections (gconstpointer a,
+                    gconstpointer b)
+{
+  BalObjection *x = *(BalObjection **)a;
+  BalObjection *y = *(BalObjection **)b;
+
+  if ((x->outcome == NULL) != (y->outcome == NULL))
+    return x->outcome == NULL ? -1 : 1;
+  if (x->overdue != y->overdue)
+    return x->overdue ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* Every objection and its outcome, and every remark. */
 static gboolean
 write_review (Export      *export,
@@ -1779,6 +1811,54 @@ write_review (Export      *export,
       next_row (s);
     }
   next_row (s);
+
+  /* The objections as a procedure: the open ones first, overdue ones marked. */
+  {
+    g_autoptr(GPtrArray) objections = bal_objection_list (export->project, 0, FALSE, error);
+
+    if (objections == NULL)
+      return FALSE;
+    g_ptr_array_sort (objections, compare_objections);
+
+    put_section (s, _("Objection procedure"));
+    put_header (s, 0, _("Lodged"));
+    put_header (s, 1, _("Job"));
+    put_header (s, 2, _("State"));
+    put_header (s, 3, _("By"));
+    put_header (s, 4, _("Reasons, advice and decision"));
+    put_header (s, 5, _("Days open"));
+    next_row (s);
+    for (guint i = 0; i < objections->len; i++)
+      {
+        BalObjection *o = g_ptr_array_index (objections, i);
+        g_autoptr(GString) detail = g_string_new (o->reasons);
+        g_autofree char *by = g_strdup_printf ("%s (%s)", o->author, bal_review_role_label (o->role));
+
+        g_string_append_printf (detail, "\n%s %s", _("Last day to object:"), o->deadline);
+        if (o->committee_date != NULL)
+          g_string_append_printf (detail, "\n%s %s (%s, %s)", _("Committee’s advice:"), o->committee_advice,
+                                  o->committee_members, o->committee_date);
+        if (o->outcome != NULL)
+          g_string_append_printf (detail, "\n%s %s (%s, %s)", _("Employer’s decision:"), o->outcome_note,
+                                  o->decided_by, o->decided);
+        if (o->appeal)
+          g_string_append_printf (detail, "\n%s", _("An external appeal followed."));
+
+        put_text (s, 0, o->lodged, text);
+        put_text (s, 1, o->job_title, text);
+        put_text (s, 2, bal_objection_state_label (o), o->overdue ? export->label : text);
+        put_text (s, 3, by, text);
+        put_text (s, 4, detail->str, text);
+        put_number (s, 5, o->days_open, NULL);
+        next_row (s);
+      }
+    if (objections->len == 0)
+      {
+        put_text (s, 0, _("None."), text);
+        next_row (s);
+      }
+    next_row (s);
+  }
 
   put_section (s, _("Remarks"));
   put_header (s, 0, _("Date"));

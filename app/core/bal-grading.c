@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "bal-description.h"
 #include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
@@ -75,6 +76,7 @@ bal_decision_free (BalDecision *decision)
   g_free (decision->justification);
   g_free (decision->departure);
   g_free (decision->evaluator);
+  g_free (decision->evaluator_role);
   g_free (decision->decided);
   g_ptr_array_unref (decision->verdicts);
   g_free (decision);
@@ -412,6 +414,8 @@ bal_grading_decide (BalProject        *project,
   gboolean on_scale = FALSE;
   BalVerdict overall;
   sqlite3_stmt *stmt;
+  const char *evaluator;
+  gint64 description_id;
   gint64 id;
 
   if (input->reference_code == NULL)
@@ -515,15 +519,26 @@ bal_grading_decide (BalProject        *project,
       return 0;
     }
 
+  /* A decision names its evaluator, never the login name. */
+  evaluator = input->evaluator && *input->evaluator ? input->evaluator : bal_project_get_author (project);
+  if (evaluator == NULL && !bal_project_require_author (project, error))
+    return 0;
+
   previous = bal_grading_latest (project, job_id, NULL);
 
   if (!bal_project_begin (project, error))
     return 0;
 
+  /* The version of the job description this decision grades. */
+  description_id = bal_description_snapshot (project, job_id, error);
+  if (description_id == 0)
+    goto failed;
+
   stmt = bal_project_prepare (project,
                               "INSERT INTO decision (job_id, reference_code, reference_title, grade, proposed_grade, verdict, "
-                              "  proposed_verdict, justification, departure, evaluator, decided, supersedes) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                              "  proposed_verdict, justification, departure, evaluator, decided, supersedes, "
+                              "  evaluator_role, description_id) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                               error);
   if (stmt == NULL)
     goto failed;
@@ -537,10 +552,13 @@ bal_grading_decide (BalProject        *project,
   sqlite3_bind_text (stmt, 7, bal_verdict_to_string (comparison->overall.verdict), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, justification, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 9, departs || !comparison->complete || comparison->no_fit ? departure : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, input->evaluator ? input->evaluator : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 10, evaluator, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
   if (previous != NULL)
     sqlite3_bind_int64 (stmt, 12, previous->id);
+  sqlite3_bind_text (stmt, 13, bal_project_get_author_role (project) ? bal_project_get_author_role (project) : "evaluator",
+                     -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 14, description_id);
   if (!bal_project_step_done (project, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (bal_project_get_db (project));
@@ -597,7 +615,8 @@ load_decisions (BalProject  *project,
 
   stmt = bal_project_prepare (project,
                               "SELECT id, job_id, reference_code, reference_title, grade, proposed_grade, verdict, proposed_verdict, "
-                              "  justification, departure, evaluator, decided, coalesce (supersedes, 0) "
+                              "  justification, departure, evaluator, decided, coalesce (supersedes, 0), "
+                              "  evaluator_role, coalesce (description_id, 0) "
                               "FROM decision WHERE job_id = ?1 ORDER BY id DESC LIMIT ?2",
                               error);
   if (stmt == NULL)
@@ -622,6 +641,8 @@ load_decisions (BalProject  *project,
       d->evaluator = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
       d->decided = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
       d->supersedes = sqlite3_column_int64 (stmt, 12);
+      d->evaluator_role = g_strdup ((const char *)sqlite3_column_text (stmt, 13));
+      d->description_id = sqlite3_column_int64 (stmt, 14);
       d->verdicts = g_ptr_array_new_with_free_func ((GDestroyNotify)decision_verdict_free);
       g_ptr_array_add (decisions, d);
     }

@@ -83,6 +83,8 @@ typedef struct
   char       *decided;
   gint64      supersedes;
   GPtrArray  *verdicts;          /* BalDecisionVerdict */
+  char       *evaluator_role;
+  gint64      description_id;    /* the job description version graded; 0: none */
 } BalDecision;
 
 /* What the evaluator decides; verdicts not given are the proposed ones. */

@@ -452,6 +452,9 @@ bal_handbook_store_method (BalProject  *project,
   if (!bal_project_step_done (project, stmt, error))
     goto failed;
 
+  if (!bal_method_store_rules (project, method, error))
+    goto failed;
+
   for (guint i = 0; method->grades != NULL && method->grades[i] != NULL; i++)
     {
       stmt = bal_project_prepare (project,
@@ -832,6 +835,9 @@ bal_handbook_load_method (BalProject  *project,
 
   method->grades = load_grades (project, error);
   if (method->grades == NULL)
+    return NULL;
+
+  if (!bal_method_load_rules (project, method, error))
     return NULL;
 
   method->characteristics = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_characteristic_free);

@@ -7,7 +7,11 @@
  * (no management role says nothing about a specialist's autonomy). An
  * optional [Method] group holds the rule of the overall verdict (Lesser:
  * the characteristics that only break a tie) and the completeness below
- * which a proposal is premature (Completeness, in percent).
+ * which a proposal is premature (Completeness, in percent) and the days
+ * an employee has to object after the notice (ObjectionPeriod). A [Scale
+ * GRADE] group gives a grade its salary scale: Name, Minimum and Maximum
+ * per month. A project keeps the [Method] rules and the scales of the
+ * method file it was made with; the scales can be edited in the project.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +26,7 @@
 #include <string.h>
 
 #include "bal-method.h"
+#include "bal-project-private.h"
 
 G_DEFINE_QUARK (bal-method-error-quark, bal_method_error)
 
@@ -65,6 +70,17 @@ bal_question_free (BalQuestion *question)
 }
 
 void
+bal_salary_scale_free (BalSalaryScale *scale)
+{
+  if (scale == NULL)
+    return;
+
+  g_free (scale->grade);
+  g_free (scale->name);
+  g_free (scale);
+}
+
+void
 bal_method_free (BalMethod *method)
 {
   if (method == NULL)
@@ -76,6 +92,7 @@ bal_method_free (BalMethod *method)
   g_strfreev (method->grades);
   g_strfreev (method->documents);
   g_strfreev (method->lesser);
+  g_clear_pointer (&method->scales, g_ptr_array_unref);
   g_clear_pointer (&method->characteristics, g_ptr_array_unref);
   g_clear_pointer (&method->questions, g_ptr_array_unref);
   g_free (method);
@@ -235,6 +252,64 @@ parse_question (BalMethod   *method,
   return TRUE;
 }
 
+static gboolean
+parse_amount (GKeyFile    *keyfile,
+              const char  *file_name,
+              const char  *group,
+              const char  *key,
+              double      *amount,
+              GError     **error)
+{
+  g_autofree char *value = g_key_file_get_string (keyfile, group, key, NULL);
+  char *end = NULL;
+
+  if (value != NULL)
+    {
+      g_strstrip (value);
+      *amount = g_ascii_strtod (value, &end);
+    }
+  if (value == NULL || *value == '\0' || end == NULL || *end != '\0' || *amount < 0 || *amount > 1e7)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] needs “%s”, an amount per month such as 2450 or 2450.50."),
+                   file_name, group, key);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_scale (BalMethod   *method,
+             GKeyFile    *keyfile,
+             const char  *file_name,
+             const char  *group,
+             GError     **error)
+{
+  g_autoptr(BalSalaryScale) scale = g_new0 (BalSalaryScale, 1);
+
+  scale->grade = g_strstrip (g_strdup (group + strlen ("Scale ")));
+  if (bal_method_grade_index (method, scale->grade) < 0)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] names no grade of the scale in [Handbook] “Grades”."), file_name, group);
+      return FALSE;
+    }
+  if ((scale->name = required_string (keyfile, file_name, group, "Name", error)) == NULL ||
+      !parse_amount (keyfile, file_name, group, "Minimum", &scale->minimum, error) ||
+      !parse_amount (keyfile, file_name, group, "Maximum", &scale->maximum, error))
+    return FALSE;
+  if (scale->maximum < scale->minimum)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("%s: [%s] “Maximum” is below “Minimum”."), file_name, group);
+      return FALSE;
+    }
+
+  g_ptr_array_add (method->scales, g_steal_pointer (&scale));
+  return TRUE;
+}
+
 BalMethod *
 bal_method_parse (const char  *file_name,
                   const char  *data,
@@ -285,7 +360,24 @@ bal_method_parse (const char  *file_name,
         }
     }
 
+  if (g_key_file_has_key (keyfile, "Method", "ObjectionPeriod", NULL))
+    {
+      method->objection_period = g_key_file_get_integer (keyfile, "Method", "ObjectionPeriod", NULL);
+      if (method->objection_period < 1 || method->objection_period > 365)
+        {
+          g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                       _("%s: [Method] “ObjectionPeriod” must be a number of days from 1 to 365."), file_name);
+          return NULL;
+        }
+    }
+
   groups = g_key_file_get_groups (keyfile, NULL);
+
+  method->scales = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_salary_scale_free);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "Scale ") &&
+        !parse_scale (method, keyfile, file_name, groups[i], error))
+      return NULL;
 
   /* Characteristics first: questions refer to them. */
   for (guint i = 0; groups[i] != NULL; i++)
@@ -339,6 +431,272 @@ int
 bal_method_completeness (BalMethod *method)
 {
   return method->completeness > 0 ? method->completeness : BAL_METHOD_DEFAULT_COMPLETENESS;
+}
+
+int
+bal_method_objection_period (BalMethod *method)
+{
+  return method->objection_period > 0 ? method->objection_period : BAL_METHOD_DEFAULT_OBJECTION_PERIOD;
+}
+
+BalSalaryScale *
+bal_method_find_scale (BalMethod  *method,
+                       const char *grade)
+{
+  for (guint i = 0; grade != NULL && method->scales != NULL && i < method->scales->len; i++)
+    {
+      BalSalaryScale *scale = g_ptr_array_index (method->scales, i);
+
+      if (g_ascii_strcasecmp (scale->grade, grade) == 0)
+        return scale;
+    }
+
+  return NULL;
+}
+
+/* "Schaal 4: € 2,450 – € 3,120 per month", in the user's language and numbers. */
+char *
+bal_salary_scale_format (BalSalaryScale *scale)
+{
+  g_autofree char *minimum = g_strdup_printf ("%'.0f", scale->minimum);
+  g_autofree char *maximum = g_strdup_printf ("%'.0f", scale->maximum);
+
+  /* TRANSLATORS: a salary scale: its name, and its lowest and highest monthly salary */
+  return g_strdup_printf (_("%s: € %s – € %s per month"), scale->name, minimum, maximum);
+}
+
+static char *
+lesser_text (BalMethod *method)
+{
+  if (method->lesser == NULL)
+    return g_strdup (BAL_METHOD_DEFAULT_LESSER);
+
+  return g_strjoinv (";", method->lesser);
+}
+
+/* Inside the transaction that stores the handbook: the method file's rules
+ * and scales become the project's. */
+gboolean
+bal_method_store_rules (BalProject  *project,
+                        BalMethod   *method,
+                        GError     **error)
+{
+  g_autofree char *lesser = lesser_text (method);
+  sqlite3_stmt *stmt;
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO method_rule (id, lesser, completeness, objection_period) VALUES (1, ?1, ?2, ?3) "
+                              "ON CONFLICT (id) DO UPDATE SET lesser = ?1, completeness = ?2, objection_period = ?3",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lesser, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, bal_method_completeness (method));
+  sqlite3_bind_int (stmt, 3, bal_method_objection_period (method));
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; method->scales != NULL && i < method->scales->len; i++)
+    {
+      BalSalaryScale *scale = g_ptr_array_index (method->scales, i);
+
+      stmt = bal_project_prepare (project,
+                                  "INSERT INTO salary_scale (grade, name, minimum, maximum) VALUES (?1, ?2, ?3, ?4) "
+                                  "ON CONFLICT (grade) DO UPDATE SET name = ?2, minimum = ?3, maximum = ?4",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, scale->grade, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, scale->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double (stmt, 3, scale->minimum);
+      sqlite3_bind_double (stmt, 4, scale->maximum);
+      if (!bal_project_step_done (project, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Fills @method's rules and scales from the project's copy. */
+gboolean
+bal_method_load_rules (BalProject  *project,
+                       BalMethod   *method,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = bal_project_prepare (project, "SELECT lesser, completeness, objection_period FROM method_rule WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_strfreev (method->lesser);
+      method->lesser = g_strsplit ((const char *)sqlite3_column_text (stmt, 0), ";", -1);
+      method->completeness = sqlite3_column_int (stmt, 1);
+      method->objection_period = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  g_clear_pointer (&method->scales, g_ptr_array_unref);
+  method->scales = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_salary_scale_free);
+  stmt = bal_project_prepare (project,
+                              "SELECT s.grade, s.name, s.minimum, s.maximum FROM salary_scale s "
+                              "LEFT JOIN grade g ON g.name = s.grade ORDER BY g.position, s.grade",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BalSalaryScale *scale = g_new0 (BalSalaryScale, 1);
+
+      scale->grade = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      scale->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      scale->minimum = sqlite3_column_double (stmt, 2);
+      scale->maximum = sqlite3_column_double (stmt, 3);
+      g_ptr_array_add (method->scales, scale);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (BalProject  *project,
+                GError     **error)
+{
+  if (bal_project_get_review_mode (project) || bal_project_is_read_only (project))
+    {
+      g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY,
+                   _("This project is open for review: the method cannot be changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+bal_method_set_scale (BalProject  *project,
+                      const char  *grade,
+                      const char  *name,
+                      double       minimum,
+                      double       maximum,
+                      GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  gboolean known = FALSE;
+
+  if (!check_writable (project, error))
+    return FALSE;
+
+  stmt = bal_project_prepare (project, "SELECT 1 FROM grade WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, grade ? grade : "", -1, SQLITE_TRANSIENT);
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (!known)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("“%s” is not a grade of this project’s handbook."), grade ? grade : "");
+      return FALSE;
+    }
+  if (*clean == '\0' || minimum < 0 || maximum < minimum)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("A salary scale needs a name and a maximum at least its minimum."));
+      return FALSE;
+    }
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO salary_scale (grade, name, minimum, maximum) VALUES (?1, ?2, ?3, ?4) "
+                              "ON CONFLICT (grade) DO UPDATE SET name = ?2, minimum = ?3, maximum = ?4",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, grade, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, 3, minimum);
+  sqlite3_bind_double (stmt, 4, maximum);
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
+
+  bal_project_emit_changed (project, "handbook");
+  return TRUE;
+}
+
+gboolean
+bal_method_remove_scale (BalProject  *project,
+                         const char  *grade,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!check_writable (project, error))
+    return FALSE;
+
+  stmt = bal_project_prepare (project, "DELETE FROM salary_scale WHERE grade = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, grade ? grade : "", -1, SQLITE_TRANSIENT);
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
+
+  bal_project_emit_changed (project, "handbook");
+  return TRUE;
+}
+
+gboolean
+bal_method_set_objection_period (BalProject  *project,
+                                 int          days,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!check_writable (project, error))
+    return FALSE;
+  if (days < 1 || days > 365)
+    {
+      g_set_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID,
+                   _("The objection period is a number of days from 1 to 365."));
+      return FALSE;
+    }
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO method_rule (id, objection_period) VALUES (1, ?1) "
+                              "ON CONFLICT (id) DO UPDATE SET objection_period = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, days);
+  if (!bal_project_step_done (project, stmt, error))
+    return FALSE;
+
+  bal_project_emit_changed (project, "handbook");
+  return TRUE;
+}
+
+/* The days an employee has to object after the notice, by this project's rules. */
+int
+bal_project_objection_period (BalProject *project)
+{
+  sqlite3_stmt *stmt = bal_project_prepare (project, "SELECT objection_period FROM method_rule WHERE id = 1", NULL);
+  int days = BAL_METHOD_DEFAULT_OBJECTION_PERIOD;
+
+  if (stmt == NULL)
+    return days;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    days = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return days;
 }
 
 BalCharacteristic *

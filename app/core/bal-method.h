@@ -7,6 +7,7 @@
 #pragma once
 
 #include "bal-importer.h"
+#include "bal-project.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,15 @@ typedef struct
   GPtrArray *options;  /* BalQuestionOption, lightest first */
 } BalQuestion;
 
+/* A grade's salary scale: what the job pays per month, in euros. */
+typedef struct
+{
+  char   *grade;
+  char   *name;
+  double  minimum;
+  double  maximum;
+} BalSalaryScale;
+
 typedef struct
 {
   char      *name;
@@ -54,12 +64,15 @@ typedef struct
   GPtrArray *questions;        /* BalQuestion */
   GStrv      lesser;           /* [Method] Lesser: characteristics that only break a tie; NULL: the default */
   int        completeness;     /* [Method] Completeness: percent of questions answered; 0: the default */
+  int        objection_period; /* [Method] ObjectionPeriod: days to object after the notice; 0: the default */
+  GPtrArray *scales;           /* BalSalaryScale, from [Scale GRADE] groups, in grade order */
 } BalMethod;
 
-/* The rule when a method file does not say (and for a project's copy of
- * the handbook, which keeps no [Method] group). */
-#define BAL_METHOD_DEFAULT_LESSER        "physical"
-#define BAL_METHOD_DEFAULT_COMPLETENESS  75
+/* The rules when a method file does not say. A project keeps its method
+ * file's [Method] group and scales (tables method_rule and salary_scale). */
+#define BAL_METHOD_DEFAULT_LESSER           "physical"
+#define BAL_METHOD_DEFAULT_COMPLETENESS     75
+#define BAL_METHOD_DEFAULT_OBJECTION_PERIOD 30
 
 /* An option with this level means "not applicable": it is left out of the mean. */
 #define BAL_LEVEL_NOT_APPLICABLE 0
@@ -81,12 +94,39 @@ void               bal_method_derive_profile              (BalMethod         *me
 gboolean           bal_method_is_lesser                   (BalMethod         *method,
                                                            const char        *characteristic_id);
 int                bal_method_completeness                (BalMethod         *method);
+int                bal_method_objection_period            (BalMethod         *method);
+BalSalaryScale    *bal_method_find_scale                  (BalMethod         *method,
+                                                           const char        *grade);
+char              *bal_salary_scale_format                (BalSalaryScale    *scale);
+
+/* The project's copy: written with the handbook, read with it. */
+gboolean           bal_method_store_rules                 (BalProject        *project,
+                                                           BalMethod         *method,
+                                                           GError           **error);
+gboolean           bal_method_load_rules                  (BalProject        *project,
+                                                           BalMethod         *method,
+                                                           GError           **error);
+gboolean           bal_method_set_scale                   (BalProject        *project,
+                                                           const char        *grade,
+                                                           const char        *name,
+                                                           double             minimum,
+                                                           double             maximum,
+                                                           GError           **error);
+gboolean           bal_method_remove_scale                (BalProject        *project,
+                                                           const char        *grade,
+                                                           GError           **error);
+gboolean           bal_method_set_objection_period        (BalProject        *project,
+                                                           int                days,
+                                                           GError           **error);
+int                bal_project_objection_period           (BalProject        *project);
 
 void               bal_characteristic_free                (BalCharacteristic *characteristic);
 void               bal_question_option_free               (BalQuestionOption *option);
 void               bal_question_free                      (BalQuestion       *question);
 void               bal_method_free                        (BalMethod         *method);
+void               bal_salary_scale_free                  (BalSalaryScale    *scale);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalMethod, bal_method_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalSalaryScale, bal_salary_scale_free)
 
 G_END_DECLS

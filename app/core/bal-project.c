@@ -36,6 +36,8 @@ struct _BalProject
   GHashTable *statements;
   int         schema_version;
   char       *actor;
+  char       *author;       /* NULL until the caller says who records */
+  char       *author_role;
   gboolean    review;
   gboolean    read_only;
   char       *uuid;
@@ -72,6 +74,7 @@ static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/005-review.sql",
   "/io/github/balans/Balans/schema/006-integrity.sql",
   "/io/github/balans/Balans/schema/007-indexes.sql",
+  "/io/github/balans/Balans/schema/008-procedure.sql",
 };
 
 static void
@@ -116,6 +119,8 @@ bal_project_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->author_role, g_free);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->identity, bal_identity_free);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -1215,6 +1220,61 @@ bal_project_set_actor (BalProject *self,
   self->actor = g_strdup (actor && *actor ? actor : g_get_real_name ());
 }
 
+/* Who records what follows, by name and role (works-council, manager,
+ * employee, evaluator): every decision, status, remark, objection and
+ * sign-off carries them, and the audit log names the author. */
+void
+bal_project_set_author (BalProject *self,
+                        const char *name,
+                        const char *role)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (BAL_IS_PROJECT (self));
+
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->author_role, g_free);
+  if (*clean != '\0')
+    {
+      self->author = g_strdup (clean);
+      self->author_role = g_strdup (role && *role ? role : "evaluator");
+    }
+  bal_project_set_actor (self, self->author);
+}
+
+const char *
+bal_project_get_author (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), NULL);
+
+  return self->author;
+}
+
+const char *
+bal_project_get_author_role (BalProject *self)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), NULL);
+
+  return self->author_role;
+}
+
+/* FALSE, with an error that says what to do, when no author was set. */
+gboolean
+bal_project_require_author (BalProject  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
+
+  if (self->author != NULL)
+    return TRUE;
+
+  g_set_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_INVALID,
+               _("Balans does not know who records this: give your name and role "
+                 "(in Preferences, or with --author and --role)."));
+  return FALSE;
+}
+
 void
 bal_integrity_finding_free (BalIntegrityFinding *finding)
 {
@@ -1542,7 +1602,7 @@ review_authorizer (void       *data,
                    const char *unused2,
                    const char *unused3)
 {
-  static const char * const writable[] = { "remark", "job_status", "audit_log", "audit_seal", "signer", NULL };
+  static const char * const writable[] = { "remark", "job_status", "objection", "audit_log", "audit_seal", "signer", NULL };
 
   if (action != SQLITE_INSERT && action != SQLITE_UPDATE && action != SQLITE_DELETE)
     return SQLITE_OK;

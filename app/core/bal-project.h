@@ -95,6 +95,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BalProjectSummary, bal_project_summary_free)
 const char   *bal_project_get_actor            (BalProject   *self);
 void          bal_project_set_actor            (BalProject   *self,
                                                 const char   *actor);
+void          bal_project_set_author           (BalProject   *self,
+                                                const char   *name,
+                                                const char   *role);
+const char   *bal_project_get_author           (BalProject   *self);
+const char   *bal_project_get_author_role      (BalProject   *self);
+gboolean      bal_project_require_author       (BalProject   *self,
+                                                GError      **error);
 void          bal_project_set_review_mode      (BalProject   *self,
                                                 gboolean      review);
 gboolean      bal_project_get_review_mode      (BalProject   *self);

@@ -13,6 +13,9 @@
  *   revised  → adopted
  *
  * In review mode only objections are recorded: the rest is the evaluator's.
+ * An objection against a proposed grading does not change the status: see
+ * bal-objection.c, which records objections as a procedure. Every status
+ * and remark names its author and role (bal_project_set_author()).
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,6 +61,7 @@ bal_status_change_free (BalStatusChange *change)
   g_free (change->note);
   g_free (change->actor);
   g_free (change->at);
+  g_free (change->role);
   g_free (change);
 }
 
@@ -208,7 +212,7 @@ bal_review_set_status (BalProject  *project,
   sqlite3_stmt *stmt;
   const char *from;
 
-  if (job == NULL)
+  if (job == NULL || !bal_project_require_author (project, error))
     return FALSE;
 
   if (!bal_review_is_status (status))
@@ -270,15 +274,16 @@ bal_review_set_status (BalProject  *project,
   bal_status_change_free (current);
 
   stmt = bal_project_prepare (project,
-                              "INSERT INTO job_status (job_id, status, note, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              "INSERT INTO job_status (job_id, status, note, actor, at, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, job_id);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, clean_note, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, bal_project_get_actor (project), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, bal_project_get_author (project), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, bal_project_get_author_role (project), -1, SQLITE_TRANSIENT);
   if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
@@ -297,7 +302,7 @@ bal_review_history (BalProject  *project,
   sqlite3_stmt *stmt;
 
   stmt = bal_project_prepare (project,
-                              "SELECT id, status, note, actor, at FROM job_status WHERE job_id = ?1 ORDER BY id",
+                              "SELECT id, status, note, actor, at, role FROM job_status WHERE job_id = ?1 ORDER BY id",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -312,6 +317,7 @@ bal_review_history (BalProject  *project,
       change->note = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
       change->actor = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
       change->at = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      change->role = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
       g_ptr_array_add (changes, change);
     }
   sqlite3_reset (stmt);
@@ -329,13 +335,15 @@ bal_review_add_remark (BalProject  *project,
 {
   g_autoptr(BalJob) job = bal_jobs_get (project, job_id, error);
   g_autofree char *now = bal_now_iso8601 ();
-  g_autofree char *clean_author = g_strstrip (g_strdup (author ? author : ""));
+  g_autofree char *clean_author = g_strstrip (g_strdup (author ? author : bal_project_get_author (project) ? bal_project_get_author (project) : ""));
   g_autofree char *clean_text = g_strstrip (g_strdup (text ? text : ""));
   sqlite3_stmt *stmt;
 
-  if (job == NULL)
+  if (job == NULL || (author == NULL && !bal_project_require_author (project, error)))
     return 0;
 
+  if (role == NULL)
+    role = bal_project_get_author_role (project);
   if (!bal_review_is_role (role))
     {
       g_set_error (error, BAL_REVIEW_ERROR, BAL_REVIEW_ERROR_INVALID,
@@ -375,6 +383,9 @@ bal_review_resolve_remark (BalProject  *project,
   g_autofree char *now = bal_now_iso8601 ();
   sqlite3_stmt *stmt;
 
+  if (!bal_project_require_author (project, error))
+    return FALSE;
+
   stmt = bal_project_prepare (project,
                               "UPDATE remark SET resolved = ?2, resolved_by = ?3 WHERE id = ?1 AND resolved IS NULL",
                               error);
@@ -382,13 +393,57 @@ bal_review_resolve_remark (BalProject  *project,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, remark_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, bal_project_get_actor (project), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, bal_project_get_author (project), -1, SQLITE_TRANSIENT);
   if (!bal_project_step_done (project, stmt, error))
     return FALSE;
 
   bal_project_emit_changed (project, "review");
 
   return TRUE;
+}
+
+/* What can be done with a job in @status, said in words for the Review page. */
+const char *
+bal_review_status_explanation (const char *status,
+                               gboolean    graded)
+{
+  if (!graded)
+    return _("Not graded yet: the evaluator describes the job and records a decision. Remarks can be made already.");
+  if (g_strcmp0 (status, "proposed") == 0)
+    return _("Proposed: the works council and the employee can make remarks or lodge an objection; the evaluator can adopt the grading or take it back to draft.");
+  if (g_strcmp0 (status, "adopted") == 0)
+    return _("Adopted: the notice can be sent. Within the objection period the employee can object; after that the grading stands.");
+  if (g_strcmp0 (status, "objected") == 0)
+    return _("Objection lodged: the committee gives its advice, then the employer upholds the grading or records a revised decision.");
+  if (g_strcmp0 (status, "upheld") == 0)
+    return _("Objection handled, the grading stands. An external appeal may still follow.");
+  if (g_strcmp0 (status, "revised") == 0)
+    return _("Objection handled with a revised decision: the evaluator adopts the new grading, which gets its own notice.");
+  return _("Draft: the evaluator can change the decision and propose it when it is ready. Remarks can be made already.");
+}
+
+/* Open remarks and objections about @job_id: adopting with any asks first. */
+void
+bal_review_open_items (BalProject *project,
+                       gint64      job_id,
+                       guint      *n_remarks,
+                       guint      *n_objections)
+{
+  sqlite3_stmt *stmt = bal_project_prepare (project,
+                                            "SELECT (SELECT count (*) FROM remark WHERE job_id = ?1 AND resolved IS NULL), "
+                                            "       (SELECT count (*) FROM objection WHERE job_id = ?1 AND outcome IS NULL)",
+                                            NULL);
+
+  *n_remarks = *n_objections = 0;
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *n_remarks = sqlite3_column_int (stmt, 0);
+      *n_objections = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
 }
 
 /* Remarks about @job_id (all jobs when 0), oldest first. */

@@ -26,6 +26,7 @@ typedef struct
   char   *note;
   char   *actor;
   char   *at;
+  char   *role;     /* the author's role; empty before schema step 8 */
 } BalStatusChange;
 
 typedef struct
@@ -78,6 +79,13 @@ GPtrArray  *bal_review_remarks         (BalProject  *project,
                                         GError     **error);
 GPtrArray  *bal_review_objections      (BalProject  *project,
                                         GError     **error);
+
+const char *bal_review_status_explanation (const char *status,
+                                        gboolean    graded);
+void        bal_review_open_items      (BalProject  *project,
+                                        gint64       job_id,
+                                        guint       *n_remarks,
+                                        guint       *n_objections);
 
 void        bal_status_change_free     (BalStatusChange *change);
 void        bal_remark_free            (BalRemark       *remark);

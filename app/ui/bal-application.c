@@ -12,6 +12,7 @@
 
 #include "bal-application.h"
 #include "bal-demo.h"
+#include "bal-preferences-window.h"
 #include "bal-project.h"
 #include "bal-window.h"
 
@@ -285,8 +286,17 @@ new_window_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (bal_window_new (user_data)));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (bal_preferences_window_new (gtk_application_get_active_window (user_data))));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
   { "new-window", new_window_activated },
 };
@@ -297,6 +307,7 @@ bal_application_startup (GApplication *app)
   BalApplication *self = BAL_APPLICATION (app);
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-project", { "<Control>n", NULL } },
     { "win.open-project", { "<Control>o", NULL } },
     { "window.close", { "<Control>w", NULL } },

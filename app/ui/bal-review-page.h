@@ -20,4 +20,7 @@ void bal_review_page_set_project (BalReviewPage *self,
                                   BalProject    *project,
                                   gboolean       review);
 
+void bal_review_page_show_job (BalReviewPage *self,
+                               gint64         job_id);
+
 G_END_DECLS

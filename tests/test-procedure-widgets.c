@@ -1,0 +1,172 @@
+/* test-procedure-widgets.c: the Review page in review mode with an overdue
+ * objection, the audit trail in words, and the description panel
+ *
+ * Copyright 2026 The Balans developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bal-demo.h"
+#include "bal-description.h"
+#include "bal-description-panel.h"
+#include "bal-grading.h"
+#include "bal-jobs.h"
+#include "bal-objection.h"
+#include "bal-review.h"
+#include "bal-review-page.h"
+#include "bal-window.h"
+#include "test-widget-util.h"
+
+/* A project with a proposed grading the works council objected to 40 days
+ * ago, still open: overdue. */
+static BalProject *
+objected_project (const char *path,
+                  gint64     *agent)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = bal_date_today ();
+  g_autofree char *lodged = bal_date_add_days (today, -40);
+  BalDecisionInput input = { "KS.02", "D", "De functie handelt klachten zelfstandig af.", "Vooruitlopend.", NULL, NULL, NULL };
+  BalProject *project = bal_demo_create (file, &error);
+
+  g_assert_no_error (error);
+  *agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+  bal_project_set_author (project, "Sanne Jansen", "evaluator");
+  g_assert_cmpint (bal_grading_decide (project, *agent, &input, &error), >, 0);
+  g_assert_true (bal_review_set_status (project, *agent, "proposed", "Klaar voor de OR.", &error));
+  bal_project_set_author (project, "Karin Smit", "works-council");
+  g_assert_cmpint (bal_objection_lodge (project, *agent, NULL, "Klachtafhandeling weegt zwaarder dan bij KS.02.", lodged, &error), >, 0);
+  g_assert_no_error (error);
+
+  return project;
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label_containing (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_review_page_review_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-procedure-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "or.balans", NULL);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.balans.Balans");
+  GtkWidget *window, *page, *label;
+  gint64 agent;
+
+  project = objected_project (path, &agent);
+  g_settings_set_string (settings, "author-name", "Karin Smit");
+  g_settings_set_string (settings, "author-role", "works-council");
+  bal_project_set_review_mode (project, TRUE);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  page = g_object_new (BAL_TYPE_REVIEW_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  bal_review_page_set_project (BAL_REVIEW_PAGE (page), project, TRUE);
+  bal_review_page_show_job (BAL_REVIEW_PAGE (page), agent);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+
+  g_assert_nonnull (bal_test_find_label (page, "Review"));
+  g_assert_nonnull (bal_test_find_label (page, "You record as Karin Smit (Works council)."));
+  /* The overdue objection stands out. */
+  label = bal_test_find_label (page, "Klantenservicemedewerker");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW), "error"));
+  /* What can be done, in words; in review mode only objections and remarks. */
+  g_assert_nonnull (bal_test_find_label (page, bal_review_status_explanation ("proposed", TRUE)));
+  g_assert_nonnull (bal_test_find_button (page, "Lodge Objection"));
+  g_assert_null (bal_test_find_button (page, "Adopt"));
+  g_assert_null (bal_test_find_button (page, "Back to Draft"));
+  g_assert_null (bal_test_find_button (page, "Uphold Grading"));
+  /* The audit trail in words. */
+  g_assert_nonnull (find_label_containing (page, "Karin Smit lodged an objection against the grading of Klantenservicemedewerker"));
+  bal_test_save_screenshot (window, "review-overdue-objection.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-role");
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
+static void
+test_description_panel (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-description-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "beschrijving.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.balans.Balans");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  GtkWidget *window, *panel, *agreed;
+  gint64 agent;
+
+  project = bal_demo_create (file, &error);
+  agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+  g_settings_set_string (settings, "author-name", "Mirjam de Boer");
+  g_settings_set_string (settings, "author-role", "manager");
+
+  window = gtk_window_new ();
+  panel = bal_description_panel_new ();
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  bal_description_panel_set_job (BAL_DESCRIPTION_PANEL (panel), project, agent);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+
+  agreed = bal_test_find_button (panel, "_Agreed by Manager");
+  g_assert_nonnull (agreed);
+  g_assert_true (gtk_widget_get_sensitive (agreed));
+  g_signal_emit_by_name (agreed, "clicked");
+  bal_test_iterate ();
+
+  versions = bal_description_versions (project, agent, &error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  g_assert_true (bal_description_is_signed (g_ptr_array_index (versions, 0), "agreed"));
+  g_assert_nonnull (bal_test_find_label (panel, "A manager agreed to the description as it is now."));
+
+  /* In review mode nothing can be signed. */
+  bal_project_set_review_mode (project, TRUE);
+  bal_description_panel_set_job (BAL_DESCRIPTION_PANEL (panel), project, agent);
+  g_assert_false (gtk_widget_get_sensitive (agreed));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-role");
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  bal_test_application_init ();
+
+  g_test_add_func ("/procedure-widgets/review-page/review-mode-overdue", test_review_page_review_mode);
+  g_test_add_func ("/procedure-widgets/description-panel", test_description_panel);
+
+  return g_test_run ();
+}
