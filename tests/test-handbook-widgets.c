@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bal-demo.h"
@@ -186,7 +187,12 @@ open_handbook (const char  *path,
   gtk_stack_set_visible_child_name (stack, "handbook");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
   g_assert_nonnull (page);
-  bal_test_iterate ();
+  for (guint waited = 0; gtk_stack_get_transition_running (stack) && waited < 200; waited++)
+    {
+      g_usleep (10000);
+      bal_test_iterate ();
+    }
+  g_assert_true (gtk_widget_get_mapped (page));
 
   *window_out = window;
   return page;
@@ -285,11 +291,14 @@ main (int    argc,
 
   gtk_test_init (&argc, &argv, NULL);
   bal_test_application_init ();
-  /* Run by hand with LANG=nl_NL.UTF-8 (and LOCPATH), the pages are in
+  /* gtk_test_init () chose the C locale. The suite sets LC_ALL=C.UTF-8;
+   * run by hand with LANG=nl_NL.UTF-8 (and LOCPATH), the pages are in
    * Dutch, from the catalogue in the build folder. */
+  setlocale (LC_ALL, "");
   po = g_build_filename (g_test_get_dir (G_TEST_BUILT), "..", "po", NULL);
   bindtextdomain (GETTEXT_PACKAGE, po);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/widgets/handbook/search-edit-import", test_handbook_page);
   g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);
