@@ -231,8 +231,11 @@ test_select_shows_detail (void)
   g_autoptr(BalHandbookItem) family = g_list_model_get_item (model, 0);
   g_autoptr(BalHandbookItem) first = g_list_model_get_item (model, 1);
   g_autoptr(BalHandbookItem) second = g_list_model_get_item (model, 2);
+  g_autoptr(BalHandbookItem) item = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *sql = NULL;
   GtkWidget *label;
+  GtkWidget *entry;
 
   g_assert_nonnull (detail);
   g_assert_true (bal_handbook_item_is_family (family));
@@ -277,6 +280,23 @@ test_select_shows_detail (void)
                    bal_handbook_item_get_code (first));
   g_assert_nonnull (bal_test_find_label (detail, bal_handbook_item_get_title (first)));
   g_assert_null (bal_test_find_label (detail, bal_handbook_item_get_title (second)));
+
+  /* Alternative titles saved in the detail: in the file, and in the same
+   * item of the list, whose row shows them; the list is not rebuilt. */
+  entry = bal_test_find_widget (detail, ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Eerste titel,  Tweede titel ,");
+  g_signal_emit_by_name (entry, "apply");
+  bal_test_iterate ();
+  g_assert_cmpstr (bal_handbook_item_get_alternative_titles (first), ==, "Eerste titel, Tweede titel");
+  item = g_list_model_get_item (model, 1);
+  g_assert_true (item == first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 1);
+  g_assert_nonnull (find_row_label (page, "Eerste titel, Tweede titel"));
+  sql = g_strdup_printf ("SELECT count(*) FROM alternative_title a JOIN reference_function r ON r.id = a.reference_id "
+                         "WHERE r.code = '%s' AND a.title IN ('Eerste titel', 'Tweede titel')",
+                         bal_handbook_item_get_code (first));
+  g_assert_cmpint (query_int (path, sql), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();

@@ -274,6 +274,7 @@ bal_reference_detail_set_code (BalReferenceDetail *self,
 {
   g_autoptr(BalReference) reference = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) titles = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *span = NULL;
@@ -314,9 +315,9 @@ bal_reference_detail_set_code (BalReferenceDetail *self,
       : g_strdup_printf (_("%d people"), doc->span_min);
   adw_action_row_set_subtitle (self->span_row, span ? span : _("No people managed"));
 
-  g_ptr_array_add (doc->alternative_titles, NULL);
-  titles = g_strdupv ((char **)doc->alternative_titles->pdata);
-  g_ptr_array_set_size (doc->alternative_titles, doc->alternative_titles->len - 1);
+  for (guint i = 0; i < doc->alternative_titles->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (doc->alternative_titles, i));
+  titles = g_strv_builder_end (builder);
   g_free (self->alternative_titles);
   self->alternative_titles = g_strjoinv (", ", titles);
   gtk_editable_set_text (GTK_EDITABLE (self->alternatives_row), self->alternative_titles);
