@@ -262,6 +262,16 @@ test_select_shows_detail (void)
   g_assert_nonnull (bal_test_find_label (detail, line));
   g_assert_null (bal_test_find_label (detail, bal_handbook_item_get_title (first)));
   bal_test_save_screenshot (GTK_WIDGET (window), "handbook-detail.png");
+  if (g_getenv ("BALANS_SHOTS") != NULL)
+    {
+      GtkWidget *scroller = bal_test_find_widget (detail, GTK_TYPE_SCROLLED_WINDOW, NULL);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      /* The rules and the profile, at the end. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      bal_test_save_screenshot (GTK_WIDGET (window), "handbook-detail-end.png");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
 
   /* A family heading is no function: clicking it changes nothing. */
   label = find_row_label (page, bal_handbook_item_get_family (family));
