@@ -4,11 +4,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bal-demo.h"
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
+#include "bal-reference-detail.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 #include "bal-project-private.h"
@@ -154,14 +159,179 @@ test_handbook_page (void)
   bal_remove_tree (dir);
 }
 
+/* A window on a copy of the demo project, on its Handbook page. */
+static GtkWidget *
+open_handbook (const char  *path,
+               BalWindow  **window_out)
+{
+  BalApplication *app = bal_test_application ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  BalWindow *window;
+  GtkStack *stack;
+  GtkWidget *page;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  bal_project_close (project);
+
+  window = bal_window_new (app);
+  /* A small laptop's screen. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+
+  stack = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL)));
+  gtk_stack_set_visible_child_name (stack, "handbook");
+  page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
+  g_assert_nonnull (page);
+  for (guint waited = 0; gtk_stack_get_transition_running (stack) && waited < 200; waited++)
+    {
+      g_usleep (10000);
+      bal_test_iterate ();
+    }
+  g_assert_true (gtk_widget_get_mapped (page));
+
+  *window_out = window;
+  return page;
+}
+
+/* The label showing @text in the list's row, made by the row factory. */
+static GtkWidget *
+find_row_label (GtkWidget  *page,
+                const char *text)
+{
+  GtkWidget *list = bal_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = bal_test_find_label (row, text);
+
+      if (label != NULL && gtk_widget_get_visible (label))
+        return label;
+    }
+
+  return NULL;
+}
+
+/* A click on a row of the list: the detail shows that reference function,
+ * and a family heading cannot be chosen. */
+static void
+test_select_shows_detail (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook (path, &window);
+  GListModel *model = bal_handbook_page_get_model (BAL_HANDBOOK_PAGE (page));
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  g_autoptr(BalHandbookItem) family = g_list_model_get_item (model, 0);
+  g_autoptr(BalHandbookItem) first = g_list_model_get_item (model, 1);
+  g_autoptr(BalHandbookItem) second = g_list_model_get_item (model, 2);
+  g_autoptr(BalHandbookItem) item = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *label;
+  GtkWidget *entry;
+
+  g_assert_nonnull (detail);
+  g_assert_true (bal_handbook_item_is_family (family));
+  g_assert_false (bal_handbook_item_is_family (first));
+  g_assert_false (bal_handbook_item_is_family (second));
+  g_assert_cmpstr (bal_handbook_item_get_family (first), ==, bal_handbook_item_get_family (family));
+  g_assert_null (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)));
+
+  /* The rows show the items' properties. */
+  label = find_row_label (page, bal_handbook_item_get_title (second));
+  g_assert_nonnull (label);
+  g_assert_nonnull (find_row_label (page, bal_handbook_item_get_code (second)));
+  g_assert_nonnull (find_row_label (page, bal_handbook_item_get_family (family)));
+
+  /* Click on the second function's row. */
+  g_assert_true (gtk_widget_activate_action (label, "listitem.select", "(bb)", FALSE, FALSE));
+  bal_test_iterate ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 2);
+  g_assert_cmpstr (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)), ==,
+                   bal_handbook_item_get_code (second));
+  g_assert_true (gtk_widget_is_drawable (detail));
+  g_assert_nonnull (bal_test_find_label (detail, bal_handbook_item_get_title (second)));
+  line = g_strdup_printf ("%s · %s", bal_handbook_item_get_code (second), bal_handbook_item_get_family (second));
+  g_assert_nonnull (bal_test_find_label (detail, line));
+  g_assert_null (bal_test_find_label (detail, bal_handbook_item_get_title (first)));
+  bal_test_save_screenshot (GTK_WIDGET (window), "handbook-detail.png");
+  if (g_getenv ("BALANS_SHOTS") != NULL)
+    {
+      GtkWidget *scroller = bal_test_find_widget (detail, GTK_TYPE_SCROLLED_WINDOW, NULL);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      /* The rules and the profile, at the end. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      bal_test_save_screenshot (GTK_WIDGET (window), "handbook-detail-end.png");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+
+  /* A family heading is no function: clicking it changes nothing. */
+  label = find_row_label (page, bal_handbook_item_get_family (family));
+  gtk_widget_activate_action (label, "listitem.select", "(bb)", FALSE, FALSE);
+  bal_test_iterate ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 2);
+  g_assert_cmpstr (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)), ==,
+                   bal_handbook_item_get_code (second));
+
+  /* Then the first function: the detail follows. */
+  label = find_row_label (page, bal_handbook_item_get_title (first));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_activate_action (label, "listitem.select", "(bb)", FALSE, FALSE));
+  bal_test_iterate ();
+  g_assert_cmpstr (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)), ==,
+                   bal_handbook_item_get_code (first));
+  g_assert_nonnull (bal_test_find_label (detail, bal_handbook_item_get_title (first)));
+  g_assert_null (bal_test_find_label (detail, bal_handbook_item_get_title (second)));
+
+  /* Alternative titles saved in the detail: in the file, and in the same
+   * item of the list, whose row shows them; the list is not rebuilt. */
+  entry = bal_test_find_widget (detail, ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Eerste titel,  Tweede titel ,");
+  g_signal_emit_by_name (entry, "apply");
+  bal_test_iterate ();
+  g_assert_cmpstr (bal_handbook_item_get_alternative_titles (first), ==, "Eerste titel, Tweede titel");
+  item = g_list_model_get_item (model, 1);
+  g_assert_true (item == first);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 1);
+  g_assert_nonnull (find_row_label (page, "Eerste titel, Tweede titel"));
+  sql = g_strdup_printf ("SELECT count(*) FROM alternative_title a JOIN reference_function r ON r.id = a.reference_id "
+                         "WHERE r.code = '%s' AND a.title IN ('Eerste titel', 'Tweede titel')",
+                         bal_handbook_item_get_code (first));
+  g_assert_cmpint (query_int (path, sql), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *po = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   bal_test_application_init ();
+  /* gtk_test_init () chose the C locale. The suite sets LC_ALL=C.UTF-8;
+   * run by hand with LANG=nl_NL.UTF-8 (and LOCPATH), the pages are in
+   * Dutch, from the catalogue in the build folder. */
+  setlocale (LC_ALL, "");
+  po = g_build_filename (g_test_get_dir (G_TEST_BUILT), "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/widgets/handbook/search-edit-import", test_handbook_page);
+  g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);
 
   return g_test_run ();
 }

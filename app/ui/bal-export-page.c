@@ -18,7 +18,7 @@
 
 struct _BalExportPage
 {
-  AdwBin           parent_instance;
+  GtkWidget        parent_instance;
 
   BalProject      *project;
   GFile           *target;
@@ -36,7 +36,7 @@ struct _BalExportPage
   GtkButton       *export_button;
 };
 
-G_DEFINE_FINAL_TYPE (BalExportPage, bal_export_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BalExportPage, bal_export_page, GTK_TYPE_WIDGET)
 
 static void
 update_actions (BalExportPage *self)
@@ -294,8 +294,9 @@ bal_export_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scopes);
   g_clear_pointer (&self->job_ids, g_array_unref);
-  /* No gtk_widget_dispose_template (): the template's top widget is the
-   * AdwBin's child, which AdwBin's own dispose unparents. */
+  /* The page is a GtkWidget with a GtkBinLayout, not an AdwBin: an AdwBin
+   * unparents its child in its own dispose, after the template's. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_EXPORT_PAGE);
 
   G_OBJECT_CLASS (bal_export_page_parent_class)->dispose (object);
 }
@@ -309,6 +310,7 @@ bal_export_page_class_init (BalExportPageClass *klass)
   object_class->dispose = bal_export_page_dispose;
   widget_class->unroot = bal_export_page_unroot;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-export-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalExportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalExportPage, scope_row);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define BAL_TYPE_EXPORT_PAGE (bal_export_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BalExportPage, bal_export_page, BAL, EXPORT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BalExportPage, bal_export_page, BAL, EXPORT_PAGE, GtkWidget)
 
 void bal_export_page_set_project  (BalExportPage *self,
                                    BalProject    *project);

@@ -14,12 +14,14 @@
 #include "bal-handbook.h"
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
+#include "bal-reference-detail.h"
 #include "bal-ui-util.h"
 
 struct _BalHandbookPage
 {
-  AdwBin              parent_instance;
+  GtkWidget           parent_instance;
 
+  /* Owned */
   BalProject         *project;
   gboolean            review;
   GListStore         *items;
@@ -28,20 +30,19 @@ struct _BalHandbookPage
   GPtrArray          *import_files;  /* GFile, while an import runs */
   char               *shown_code;
   gboolean            reloading;
-  gboolean            editing;
 
+  /* Template widgets */
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
   GtkStack           *list_stack;
   GtkStack           *detail_stack;
-  GtkBox             *detail_box;
+  BalReferenceDetail *detail;
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
-  GtkButton          *cancel_button;
 };
 
-G_DEFINE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, GTK_TYPE_WIDGET)
 
 enum {
   IMPORTED,
@@ -153,314 +154,43 @@ selection_changed (BalHandbookPage *self)
   show_reference (self, bal_handbook_item_get_code (item));
 }
 
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *grade = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (grade, "numeric");
-  gtk_widget_add_css_class (grade, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), grade);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
-{
-  BalHandbookItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (top);
-  GtkWidget *grade = gtk_widget_get_next_sibling (title);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (top);
-
-  if (bal_handbook_item_is_family (item))
-    {
-      gtk_label_set_text (GTK_LABEL (title), bal_handbook_item_get_family (item));
-      gtk_widget_add_css_class (title, "heading");
-      gtk_label_set_text (GTK_LABEL (grade), "");
-      gtk_widget_set_visible (subtitle, FALSE);
-      gtk_widget_set_margin_top (box, 12);
-      gtk_list_item_set_selectable (list_item, FALSE);
-      gtk_list_item_set_activatable (list_item, FALSE);
-    }
-  else
-    {
-      g_autofree char *line = g_strdup_printf ("%s  %s", bal_handbook_item_get_code (item),
-                                               bal_handbook_item_get_title (item));
-      const char *alternatives = bal_handbook_item_get_alternative_titles (item);
-
-      gtk_label_set_text (GTK_LABEL (title), line);
-      gtk_widget_remove_css_class (title, "heading");
-      gtk_label_set_text (GTK_LABEL (grade), bal_handbook_item_get_grade (item));
-      gtk_label_set_text (GTK_LABEL (subtitle), alternatives);
-      gtk_widget_set_visible (subtitle, alternatives != NULL && *alternatives != '\0');
-      gtk_widget_set_margin_top (box, 3);
-      gtk_list_item_set_selectable (list_item, TRUE);
-      gtk_list_item_set_activatable (list_item, TRUE);
-    }
-}
-
 /* The detail **************************************************************/
-
-static GtkWidget *
-text_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
-
-static GtkWidget *
-section (const char *title,
-         const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_box_append (GTK_BOX (box), text_label (title, "heading"));
-  if (text != NULL && *text != '\0')
-    gtk_box_append (GTK_BOX (box), text_label (text, NULL));
-  else
-    gtk_box_append (GTK_BOX (box), text_label (_("Not given in the handbook."), "dim-label"));
-
-  return box;
-}
-
-static GtkWidget *
-action_row (const char *title,
-            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  return row;
-}
-
-static void
-alternatives_applied (AdwEntryRow     *row,
-                      BalHandbookPage *self)
-{
-  g_auto(GStrv) titles = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (row)), ",", -1);
-  g_autoptr(GError) error = NULL;
-
-  self->editing = TRUE;
-  if (!bal_handbook_set_alternative_titles (self->project, self->shown_code,
-                                            (const char * const *)titles, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      show_error (self, _("The alternative titles were not saved"), error);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      confirm (self, _("Alternative titles saved"));
-    }
-  self->editing = FALSE;
-}
-
-static void
-level_changed (GtkSpinButton   *spin,
-               BalHandbookPage *self)
-{
-  const char *characteristic = g_object_get_data (G_OBJECT (spin), "characteristic");
-  GtkWidget *row = g_object_get_data (G_OBJECT (spin), "row");
-  g_autoptr(GError) error = NULL;
-
-  self->editing = TRUE;
-  if (!bal_handbook_set_profile_level (self->project, self->shown_code, characteristic,
-                                       gtk_spin_button_get_value_as_int (spin), &error))
-    show_error (self, _("The level was not saved"), error);
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Given"));
-  self->editing = FALSE;
-}
 
 static void
 show_reference (BalHandbookPage *self,
                 const char      *code)
 {
-  static const char * const rule_titles[] = { N_("Lighter"), N_("Equal"), N_("Heavier") };
-  g_autoptr(BalReference) reference = NULL;
-  g_autoptr(GError) error = NULL;
-  /* code may be self->shown_code itself, which is replaced below. */
+  /* code may be self->shown_code itself, which is replaced here. */
   g_autofree char *code_copy = g_strdup (code);
-  g_autofree char *alternatives = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *span = NULL;
-  BalReferenceDoc *doc;
-  GtkWidget *child;
-  GtkWidget *group;
-  GtkWidget *row;
 
   g_free (self->shown_code);
   self->shown_code = g_steal_pointer (&code_copy);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
-    gtk_box_remove (self->detail_box, child);
-
-  reference = bal_handbook_get_reference (self->project, self->shown_code, &error);
-  if (reference == NULL)
+  if (bal_reference_detail_set_code (self->detail, self->shown_code))
+    gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  else
     {
       g_clear_pointer (&self->shown_code, g_free);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
     }
-  doc = reference->doc;
+}
 
-  gtk_box_append (self->detail_box, text_label (doc->title, "title-1"));
-  if (doc->grade_range != NULL && *doc->grade_range != '\0')
-    meta = g_strdup_printf (_("%s · %s · grade %s (context %s)"), doc->code, doc->family, doc->grade, doc->grade_range);
-  else
-    meta = g_strdup_printf (_("%s · %s · grade %s"), doc->code, doc->family, doc->grade);
-  gtk_box_append (self->detail_box, text_label (meta, "dim-label"));
+/* An edit of the shown function was written: its row shows it, and nothing
+ * is reloaded. */
+static void
+detail_saved (BalHandbookPage *self,
+              const char      *message)
+{
+  BalHandbookItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *titles = NULL;
 
-  /* Facts and the editable alternative titles */
-  group = adw_preferences_group_new ();
-  if (doc->span_max > 0)
-    span = doc->span_max > doc->span_min
-      ? g_strdup_printf (_("%d to %d people"), doc->span_min, doc->span_max)
-      : g_strdup_printf (_("%d people"), doc->span_min);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             action_row (_("Knowledge level"),
-                                         doc->knowledge_level && *doc->knowledge_level ? doc->knowledge_level : _("Not given")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             action_row (_("Span of control"), span ? span : _("No people managed")));
-
-  {
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-    g_auto(GStrv) titles = NULL;
-
-    for (guint i = 0; i < doc->alternative_titles->len; i++)
-      g_strv_builder_add (builder, g_ptr_array_index (doc->alternative_titles, i));
-    titles = g_strv_builder_end (builder);
-    alternatives = g_strjoinv (", ", titles);
-  }
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Alternative titles, separated by commas"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), alternatives);
-  gtk_widget_set_sensitive (row, !self->review);
-  g_signal_connect (row, "apply", G_CALLBACK (alternatives_applied), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  gtk_box_append (self->detail_box, group);
-
-  gtk_box_append (self->detail_box, section (_("Position in the organisation"), doc->position));
-  gtk_box_append (self->detail_box, section (_("Purpose"), doc->purpose));
-
-  /* Activities */
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-    gtk_box_append (GTK_BOX (box), text_label (_("Activities"), "heading"));
-    for (guint i = 0; i < doc->activities->len; i++)
-      {
-        BalActivityGroup *activities = g_ptr_array_index (doc->activities, i);
-        g_autofree char *heading = *activities->label
-          ? g_strdup_printf ("%s. %s", activities->label, activities->title)
-          : g_strdup (activities->title);
-
-        if (*heading != '\0')
-          {
-            GtkWidget *heading_label = text_label (heading, "caption-heading");
-
-            gtk_widget_set_margin_top (heading_label, 6);
-            gtk_box_append (GTK_BOX (box), heading_label);
-          }
-
-        for (guint j = 0; j < activities->items->len; j++)
-          {
-            g_autofree char *item = g_strdup_printf ("%u. %s", j + 1, (const char *)g_ptr_array_index (activities->items, j));
-            GtkWidget *label = text_label (item, NULL);
-
-            gtk_widget_set_margin_start (label, 12);
-            gtk_box_append (GTK_BOX (box), label);
-          }
-      }
-    if (doc->activities->len == 0)
-      gtk_box_append (GTK_BOX (box), text_label (_("Not given in the handbook."), "dim-label"));
-    gtk_box_append (self->detail_box, box);
-  }
-
-  gtk_box_append (self->detail_box, section (_("Complexity"), doc->complexity));
-  gtk_box_append (self->detail_box, section (_("Autonomy"), doc->autonomy));
-  gtk_box_append (self->detail_box, section (_("Risk"), doc->risk));
-  gtk_box_append (self->detail_box, section (_("Physical aspects"), doc->physical));
-  gtk_box_append (self->detail_box, section (_("Context"), doc->context));
-
-  /* Application rules */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Application Rules"));
-  for (guint i = 0; i < BAL_N_RULES; i++)
+  if (item != NULL && g_strcmp0 (bal_handbook_item_get_code (item), self->shown_code) == 0)
     {
-      g_autofree char *title = doc->rules[i].grade_guessed
-        ? g_strdup_printf (_("%s: grade %s (assumed: the handbook gives none)"), _(rule_titles[i]), doc->rules[i].grade)
-        : g_strdup_printf (_("%s: grade %s"), _(rule_titles[i]), doc->rules[i].grade);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), action_row (title, doc->rules[i].condition));
+      g_object_get (self->detail, "alternative-titles", &titles, NULL);
+      bal_handbook_item_set_alternative_titles (item, titles);
     }
-  gtk_box_append (self->detail_box, group);
 
-  /* Profile */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Profile"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The level of the reference function on each characteristic. Derived levels were estimated from the grade: check them."));
-  for (guint i = 0; i < reference->profile->len; i++)
-    {
-      BalProfileEntry *entry = g_ptr_array_index (reference->profile, i);
-      GtkWidget *spin = gtk_spin_button_new_with_range (1, MAX (entry->levels, 1), 1);
-      g_autofree char *accessible = g_strdup_printf (_("Level of %s"), entry->characteristic_name);
-
-      row = action_row (entry->characteristic_name, entry->derived ? _("Derived from the grade") : _("Given"));
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (entry->level, 1));
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_widget_set_sensitive (spin, !self->review);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-      g_object_set_data_full (G_OBJECT (spin), "characteristic", g_strdup (entry->characteristic_id), g_free);
-      g_object_set_data (G_OBJECT (spin), "row", row);
-      g_signal_connect (spin, "value-changed", G_CALLBACK (level_changed), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  gtk_box_append (self->detail_box, group);
-
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  confirm (self, message);
 }
 
 /* Import ******************************************************************/
@@ -504,6 +234,7 @@ import_done (GObject      *object,
   guint n_failed = 0;
   GtkWidget *dialog;
   GtkWidget *scroller;
+  GtkWidget *label;
 
   results = bal_handbook_parse_files_finish (result, &error);
   /* Cancelled because the page left its window: nothing to show it in. */
@@ -573,7 +304,13 @@ import_done (GObject      *object,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_label (report->str, "monospace"));
+  label = gtk_label_new (report->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
@@ -675,12 +412,12 @@ focus_search_action (GtkWidget  *widget,
 /* Project *****************************************************************/
 
 static void
-project_changed (BalHandbookPage *self,
-                 const char      *what)
+handbook_changed (BalHandbookPage *self,
+                  const char      *what)
 {
   /* Our own edits rebuild nothing: the widgets already show them. An
    * import reloads when it is done. */
-  if (g_strcmp0 (what, "handbook") == 0 && !self->editing && self->import_cancellable == NULL)
+  if (!bal_reference_detail_is_saving (self->detail) && self->import_cancellable == NULL)
     reload (self);
 }
 
@@ -697,12 +434,14 @@ bal_handbook_page_set_project (BalHandbookPage *self,
   g_set_object (&self->project, project);
   self->review = review;
   g_clear_pointer (&self->shown_code, g_free);
+  bal_reference_detail_set_project (self->detail, project);
+  bal_reference_detail_set_editable (self->detail, !review);
   gtk_stack_set_visible_child_name (self->detail_stack, "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", project != NULL && !review);
 
   if (project != NULL)
     {
-      g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
+      g_signal_connect_swapped (project, "changed::handbook", G_CALLBACK (handbook_changed), self);
       reload (self);
     }
 }
@@ -734,6 +473,7 @@ bal_handbook_page_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_files, g_ptr_array_unref);
   g_clear_pointer (&self->shown_code, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_HANDBOOK_PAGE);
 
   G_OBJECT_CLASS (bal_handbook_page_parent_class)->dispose (object);
 }
@@ -760,16 +500,19 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-handbook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, detail_saved);
 
   gtk_widget_class_install_action (widget_class, "handbook.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "handbook.focus-search", NULL, focus_search_action);
@@ -780,7 +523,8 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
 static void
 bal_handbook_page_init (BalHandbookPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_type_ensure (BAL_TYPE_HANDBOOK_ITEM);
+  g_type_ensure (BAL_TYPE_REFERENCE_DETAIL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -789,12 +533,5 @@ bal_handbook_page_init (BalHandbookPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
 }

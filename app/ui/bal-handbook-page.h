@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define BAL_TYPE_HANDBOOK_PAGE (bal_handbook_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, BAL, HANDBOOK_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, BAL, HANDBOOK_PAGE, GtkWidget)
 
 void            bal_handbook_page_set_project       (BalHandbookPage *self,
                                                      BalProject      *project,
