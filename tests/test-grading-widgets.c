@@ -12,6 +12,7 @@
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-structure-page.h"
+#include "bal-project-view.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 
@@ -128,8 +129,8 @@ test_grade (void)
   g_assert_null (grade_dialog ());
 
   /* The structure view places the job. */
-  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
-  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "structure");
+  stack = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL);
+  gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (stack)), "structure");
   bal_test_iterate ();
   structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));

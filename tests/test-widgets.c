@@ -10,8 +10,13 @@
 #include "bal-application.h"
 #include "bal-demo.h"
 #include "bal-grading.h"
+#include "bal-handbook-page.h"
+#include "bal-job-item.h"
 #include "bal-jobs.h"
+#include "bal-jobs-page.h"
+#include "bal-project-view.h"
 #include "bal-review-page.h"
+#include "bal-structure-page.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 #include "bal-project-private.h"
@@ -36,6 +41,24 @@ test_welcome (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkStack *
+project_pages (BalWindow *window)
+{
+  GtkWidget *view = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return bal_project_view_get_stack (BAL_PROJECT_VIEW (view));
+}
+
+static GtkWidget *
+focus_of (BalWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* The sidebar: a row per page with its title and icon; the arrow keys move
+ * through the pages, and Tab leaves the sidebar for the page instead of
+ * opening the next one. */
 static void
 test_project_sidebar (void)
 {
@@ -50,11 +73,12 @@ test_project_sidebar (void)
   GtkStack *pages;
   const char *expected[] = { "jobs", "handbook", "structure", "review", "export" };
 
-  project = bal_project_create (file, "Widgettest", &error);
+  project = bal_demo_create (file, &error);
   g_assert_no_error (error);
   bal_project_close (project);
 
   window = bal_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
@@ -62,23 +86,56 @@ test_project_sidebar (void)
   g_assert_nonnull (bal_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sidebar");
 
-  sidebar = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
+  sidebar = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "sidebar");
   g_assert_nonnull (sidebar);
   g_assert_true (gtk_widget_get_mapped (sidebar));
-  pages = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (sidebar));
+  pages = project_pages (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       GtkWidget *child = gtk_stack_get_child_by_name (pages, expected[i]);
+      GtkStackPage *page = gtk_stack_get_page (pages, child);
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i));
 
-      g_assert_nonnull (child);
-      g_assert_nonnull (gtk_stack_page_get_title (gtk_stack_get_page (pages, child)));
+      g_assert_nonnull (gtk_stack_page_get_title (page));
+      g_assert_nonnull (bal_test_find_label (row, gtk_stack_page_get_title (page)));
+      g_assert_nonnull (bal_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
+      /* Pages are built when first shown: only the jobs so far. */
+      g_assert_true ((adw_bin_get_child (ADW_BIN (child)) != NULL) == (i == 0));
     }
+  g_assert_nonnull (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_JOBS_PAGE, NULL));
+  g_assert_null (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL));
+  g_assert_cmpstr (bal_project_view_get_title (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL))), ==, "Jobs");
 
-  /* Each sidebar row switches the page. */
-  gtk_stack_set_visible_child_name (pages, "handbook");
+  /* Down arrow: the next page. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
   bal_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_assert_nonnull (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL));
+
+  /* Tab: into the handbook page, which stays shown. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), gtk_stack_get_child_by_name (pages, "handbook")));
+
+  /* Shift+Tab from the sidebar leaves it backwards too. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), sidebar));
+
+  /* Up arrow: back to the jobs. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "jobs");
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
@@ -130,6 +187,7 @@ test_review_mode (void)
   g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
 
   /* The review page is there, with its open objections and remarks. */
+  gtk_stack_set_visible_child_name (project_pages (window), "review");
   review = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_REVIEW_PAGE, NULL);
   g_assert_nonnull (review);
   g_assert_nonnull (bal_test_find_label (review, "Add a Remark"));
@@ -181,6 +239,24 @@ open_in_window (GFile *file)
   return window;
 }
 
+static BalJobsPage *
+wait_for_jobs (BalWindow *window)
+{
+  GtkWidget *page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_JOBS_PAGE, NULL);
+  guint waited = 0;
+
+  g_assert_nonnull (page);
+  while (bal_jobs_page_get_loading (BAL_JOBS_PAGE (page)) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_jobs_page_get_loading (BAL_JOBS_PAGE (page)));
+  bal_test_iterate ();
+
+  return BAL_JOBS_PAGE (page);
+}
+
 /* A review copy opened as `balans FILE` opens it: review mode without
  * asking, nothing written, and the leave button offered. */
 static void
@@ -194,7 +270,7 @@ test_review_copy (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(BalJob) job = NULL;
-  GtkWidget *banner, *leave, *stack;
+  GtkWidget *banner, *leave;
   BalWindow *window;
 
   g_assert_true (bal_project_send_for_review (project, &error));
@@ -221,8 +297,7 @@ test_review_copy (void)
   g_assert_false (bal_jobs_update (bal_window_get_project (window), job, &error));
   g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
 
-  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
-  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "review");
+  gtk_stack_set_visible_child_name (project_pages (window), "review");
   /* The signatures, with the fingerprint of the log's head, lead the review page. */
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Signatures"));
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Iris de Vries (you)"));
@@ -258,6 +333,7 @@ test_changed_outside (void)
                    BAL_TEST_DECISION_IS_FINAL);
 
   window = open_in_window (file);
+  wait_for_jobs (window);
   banner = bal_test_find_label (GTK_WIDGET (window), "This project was changed outside Balans: 1 finding");
   g_assert_nonnull (banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (banner, GTK_TYPE_REVEALER))));
