@@ -166,6 +166,7 @@ test_export_page (void)
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
 
+  gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL))), "export");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
   g_assert_nonnull (page);
 

@@ -28,6 +28,7 @@ struct _BalWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *back_button;
+  guint                 back_idle;
   GtkRevealer          *review_banner;
   GtkLabel             *review_label;
   GtkWidget            *leave_review_button;
@@ -156,13 +157,26 @@ update_title (BalWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+static gboolean
+show_back (gpointer data)
+{
+  BalWindow *self = data;
+  gboolean can = self->project != NULL && bal_project_view_get_can_go_back (self->project_view);
+
+  self->back_idle = 0;
+  gtk_widget_set_visible (self->back_button, can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is allocated, after the header bar was: the
+ * header changes for the next frame. */
 static void
 update_back (BalWindow *self)
 {
-  gboolean can = self->project != NULL && bal_project_view_get_can_go_back (self->project_view);
-
-  gtk_widget_set_visible (self->back_button, can);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can);
+  if (self->back_idle == 0)
+    self->back_idle = g_idle_add (show_back, self);
 }
 
 void
@@ -637,6 +651,7 @@ bal_window_dispose (GObject *object)
 {
   BalWindow *self = (BalWindow *)object;
 
+  g_clear_handle_id (&self->back_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_WINDOW);
   g_clear_object (&self->project);
 
