@@ -300,6 +300,17 @@ files_dropped (GtkDropTarget  *target,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BalProjectView *self = BAL_PROJECT_VIEW (widget);
+
+  if (self->project != NULL)
+    bal_project_view_show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
 bal_project_view_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -361,12 +372,15 @@ bal_project_view_class_init (BalProjectViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
+
+  gtk_widget_class_install_action (widget_class, "view.show-page", "s", show_page_action);
 }
 
 static void
 bal_project_view_init (BalProjectView *self)
 {
   g_autoptr(GtkSelectionModel) pages = NULL;
+  GtkEventController *shortcuts;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -382,6 +396,20 @@ bal_project_view_init (BalProjectView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_changed), self, G_CONNECT_SWAPPED);
+
+  /* Alt+1 to Alt+5: the project areas, from anywhere in the window. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)) && i < 9; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                gtk_named_action_new ("view.show-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (gtk_stack_page_get_name (GTK_STACK_PAGE (page))));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
