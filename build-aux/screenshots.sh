@@ -47,7 +47,8 @@ trap stop EXIT INT TERM
 
 pause () { sleep "${1:-1}"; }
 key () { xdotool key --clearmodifiers "$@"; pause 0.6; }
-shoot () { pause 1; import -display "$display" -window root "$out/$size-$1.png"; }
+# Each page at the screen's size, even after one that widened the window.
+shoot () { xdotool windowsize "$window" "$width" "$height"; pause 1; import -display "$display" -window root "$out/$size-$1.png"; }
 
 start () {
   "$balans" "$@" >"$run/balans.log" 2>&1 &

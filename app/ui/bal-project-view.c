@@ -299,6 +299,48 @@ files_dropped (GtkDropTarget  *target,
   return TRUE;
 }
 
+/* The pages' shortcuts, from anywhere in the project: the page (NULL: the
+ * page shown) and its action. Inside a page, its own binding comes first. */
+static const struct {
+  guint            key;
+  GdkModifierType  mods;
+  const char      *page;
+  const char      *action;
+} page_shortcuts[] = {
+  { GDK_KEY_f, GDK_CONTROL_MASK, NULL, "jobs.focus-search" },
+  { GDK_KEY_f, GDK_CONTROL_MASK, NULL, "handbook.focus-search" },
+  { GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "jobs", "jobs.add" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "jobs", "jobs.questionnaire" },
+  { GDK_KEY_g, GDK_CONTROL_MASK, "jobs", "jobs.grade" },
+  { GDK_KEY_i, GDK_CONTROL_MASK, "handbook", "handbook.import" },
+  { GDK_KEY_e, GDK_CONTROL_MASK, "export", "export.run" },
+};
+
+static gboolean
+page_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  BalProjectView *self = BAL_PROJECT_VIEW (widget);
+  guint i = GPOINTER_TO_UINT (user_data);
+  GtkWidget *page;
+
+  if (self->project == NULL)
+    return FALSE;
+
+  if (page_shortcuts[i].page != NULL)
+    page = bal_project_view_show_page (self, page_shortcuts[i].page);
+  else
+    page = ensure_page (self, gtk_stack_get_visible_child_name (self->stack));
+
+  /* Ctrl+F means the search of the page shown: the other entry fails here. */
+  for (guint j = i; j < G_N_ELEMENTS (page_shortcuts) && page_shortcuts[j].key == page_shortcuts[i].key; j++)
+    if (page != NULL && gtk_widget_activate_action (page, page_shortcuts[j].action, NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -409,6 +451,11 @@ bal_project_view_init (BalProjectView *self)
       gtk_shortcut_set_arguments (shortcut, g_variant_new_string (gtk_stack_page_get_name (GTK_STACK_PAGE (page))));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    if (i == 0 || page_shortcuts[i].key != page_shortcuts[i - 1].key)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (page_shortcuts[i].key, page_shortcuts[i].mods),
+                                                              gtk_callback_action_new (page_shortcut, GUINT_TO_POINTER (i), NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

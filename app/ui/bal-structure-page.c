@@ -179,7 +179,7 @@ reload (BalStructurePage *self)
 
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->compute_id = g_idle_add_full (G_PRIORITY_LOW, compute, self, NULL);
+  self->compute_id = g_idle_add (compute, self);
 }
 
 BalProject *
