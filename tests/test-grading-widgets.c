@@ -12,6 +12,7 @@
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-structure-page.h"
+#include "bal-project-view.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 
@@ -116,8 +117,8 @@ test_grade (void)
   g_assert_null (grade_dialog ());
 
   /* The structure view places the job. */
-  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
-  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "structure");
+  stack = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL);
+  gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (stack)), "structure");
   bal_test_iterate ();
   structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));
@@ -125,7 +126,7 @@ test_grade (void)
   bal_test_save_screenshot (GTK_WIDGET (window), "structure.png");
 
   /* Regrading opens on the decision in force. */
-  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "jobs");
+  gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (stack)), "jobs");
   bal_test_iterate ();
   button = bal_test_find_button (page, "_Grade…");
   g_assert_nonnull (button);
@@ -182,6 +183,7 @@ test_export_page (void)
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
 
+  gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL))), "export");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
   g_assert_nonnull (page);
 

@@ -14,6 +14,7 @@
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
 #include "bal-reference-detail.h"
+#include "bal-project-view.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 #include "bal-project-private.h"
@@ -98,7 +99,7 @@ test_handbook_page (void)
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
 
-  stack = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL)));
+  stack = bal_project_view_get_stack (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL)));
   gtk_stack_set_visible_child_name (stack, "handbook");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
   g_assert_nonnull (page);
@@ -183,7 +184,7 @@ open_handbook (const char  *path,
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
 
-  stack = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL)));
+  stack = bal_project_view_get_stack (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL)));
   gtk_stack_set_visible_child_name (stack, "handbook");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
   g_assert_nonnull (page);

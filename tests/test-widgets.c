@@ -10,8 +10,13 @@
 #include "bal-application.h"
 #include "bal-demo.h"
 #include "bal-grading.h"
+#include "bal-handbook-page.h"
+#include "bal-job-item.h"
 #include "bal-jobs.h"
+#include "bal-jobs-page.h"
+#include "bal-project-view.h"
 #include "bal-review-page.h"
+#include "bal-structure-page.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 #include "bal-project-private.h"
@@ -36,6 +41,24 @@ test_welcome (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkStack *
+project_pages (BalWindow *window)
+{
+  GtkWidget *view = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return bal_project_view_get_stack (BAL_PROJECT_VIEW (view));
+}
+
+static GtkWidget *
+focus_of (BalWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* The sidebar: a row per page with its title and icon; the arrow keys move
+ * through the pages, and Tab leaves the sidebar for the page instead of
+ * opening the next one. */
 static void
 test_project_sidebar (void)
 {
@@ -50,11 +73,12 @@ test_project_sidebar (void)
   GtkStack *pages;
   const char *expected[] = { "jobs", "handbook", "structure", "review", "export" };
 
-  project = bal_project_create (file, "Widgettest", &error);
+  project = bal_demo_create (file, &error);
   g_assert_no_error (error);
   bal_project_close (project);
 
   window = bal_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
@@ -62,23 +86,56 @@ test_project_sidebar (void)
   g_assert_nonnull (bal_window_get_project (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sidebar");
 
-  sidebar = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
+  sidebar = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "sidebar");
   g_assert_nonnull (sidebar);
   g_assert_true (gtk_widget_get_mapped (sidebar));
-  pages = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (sidebar));
+  pages = project_pages (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       GtkWidget *child = gtk_stack_get_child_by_name (pages, expected[i]);
+      GtkStackPage *page = gtk_stack_get_page (pages, child);
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (sidebar), i));
 
-      g_assert_nonnull (child);
-      g_assert_nonnull (gtk_stack_page_get_title (gtk_stack_get_page (pages, child)));
+      g_assert_nonnull (gtk_stack_page_get_title (page));
+      g_assert_nonnull (bal_test_find_label (row, gtk_stack_page_get_title (page)));
+      g_assert_nonnull (bal_test_find_widget (row, GTK_TYPE_IMAGE, NULL));
+      /* Pages are built when first shown: only the jobs so far. */
+      g_assert_true ((adw_bin_get_child (ADW_BIN (child)) != NULL) == (i == 0));
     }
+  g_assert_nonnull (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_JOBS_PAGE, NULL));
+  g_assert_null (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL));
+  g_assert_cmpstr (bal_project_view_get_title (BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL))), ==, "Jobs");
 
-  /* Each sidebar row switches the page. */
-  gtk_stack_set_visible_child_name (pages, "handbook");
+  /* Down arrow: the next page. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
   bal_test_iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_assert_nonnull (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL));
+
+  /* Tab: into the handbook page, which stays shown. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), sidebar));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), gtk_stack_get_child_by_name (pages, "handbook")));
+
+  /* Shift+Tab from the sidebar leaves it backwards too. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), sidebar));
+
+  /* Up arrow: back to the jobs. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar))));
+  g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, -1, FALSE, FALSE);
+  bal_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "jobs");
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
@@ -130,6 +187,7 @@ test_review_mode (void)
   g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
 
   /* The review page is there, with its open objections and remarks. */
+  gtk_stack_set_visible_child_name (project_pages (window), "review");
   review = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_REVIEW_PAGE, NULL);
   g_assert_nonnull (review);
   g_assert_nonnull (bal_test_find_label (review, "Add a Remark"));
@@ -181,6 +239,24 @@ open_in_window (GFile *file)
   return window;
 }
 
+static BalJobsPage *
+wait_for_jobs (BalWindow *window)
+{
+  GtkWidget *page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_JOBS_PAGE, NULL);
+  guint waited = 0;
+
+  g_assert_nonnull (page);
+  while (bal_jobs_page_get_loading (BAL_JOBS_PAGE (page)) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_jobs_page_get_loading (BAL_JOBS_PAGE (page)));
+  bal_test_iterate ();
+
+  return BAL_JOBS_PAGE (page);
+}
+
 /* A review copy opened as `balans FILE` opens it: review mode without
  * asking, nothing written, and the leave button offered. */
 static void
@@ -194,7 +270,7 @@ test_review_copy (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(BalJob) job = NULL;
-  GtkWidget *banner, *leave, *stack;
+  GtkWidget *banner, *leave;
   BalWindow *window;
 
   g_assert_true (bal_project_send_for_review (project, &error));
@@ -221,8 +297,7 @@ test_review_copy (void)
   g_assert_false (bal_jobs_update (bal_window_get_project (window), job, &error));
   g_assert_error (error, BAL_PROJECT_ERROR, BAL_PROJECT_ERROR_READ_ONLY);
 
-  stack = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR, NULL);
-  gtk_stack_set_visible_child_name (gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (stack)), "review");
+  gtk_stack_set_visible_child_name (project_pages (window), "review");
   /* The signatures, with the fingerprint of the log's head, lead the review page. */
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Signatures"));
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (window), "Iris de Vries (you)"));
@@ -258,6 +333,7 @@ test_changed_outside (void)
                    BAL_TEST_DECISION_IS_FINAL);
 
   window = open_in_window (file);
+  wait_for_jobs (window);
   /* The check runs in the background once the window is up. */
   for (guint i = 0; i < 400 && !bal_test_find_label (GTK_WIDGET (window), "⚠ Changed outside Balans · Grade L"); i++)
     {
@@ -322,6 +398,268 @@ test_refused (void)
   bal_remove_tree (dir);
 }
 
+
+static int
+minimum_width (BalWindow *window)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* At 360x640, with jobs, a job open and a job added, every page: the
+ * window never needs more than 360 pixels, and the panes fold. */
+static void
+test_narrow (void)
+{
+  BalApplication *app = bal_test_application ();
+  g_autofree char *dir = g_dir_make_tmp ("balans-narrow-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "smal.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "jobs", "handbook", "structure", "review", "export" };
+  BalProjectView *view;
+  BalJobsPage *page;
+  BalWindow *window;
+  GtkStack *pages;
+  gint64 agent;
+  int width;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+  g_assert_no_error (error);
+  bal_project_close (project);
+
+  window = bal_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+  page = wait_for_jobs (window);
+  view = BAL_PROJECT_VIEW (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL));
+  pages = bal_project_view_get_stack (view);
+
+  g_assert_cmpint (minimum_width (window), <=, 360);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  g_assert_cmpint (width, <=, 360);
+  /* Folded: the page is shown, and the header offers the way back. */
+  g_assert_true (bal_project_view_get_can_go_back (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  bal_test_iterate ();
+  g_assert_false (bal_project_view_get_can_go_back (view));
+  g_assert_true (gtk_widget_get_mapped (bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "sidebar")));
+  bal_project_view_show_page (view, "jobs");
+  bal_test_iterate ();
+  g_assert_true (bal_project_view_get_can_go_back (view));
+
+  bal_jobs_page_show_job (page, agent, FALSE);
+  bal_test_iterate ();
+  g_assert_cmpint (minimum_width (window), <=, 360);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "jobs.add", NULL));
+  wait_for_jobs (window);
+  g_assert_cmpint (minimum_width (window), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+  bal_test_save_screenshot (GTK_WIDGET (window), "narrow-job.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_stack_set_visible_child_name (pages, names[i]);
+      for (guint j = 0; j < 20; j++)
+        {
+          bal_test_iterate ();
+          g_usleep (10 * 1000);
+        }
+      g_test_message ("page %s needs %d px", names[i], minimum_width (window));
+      g_assert_cmpint (minimum_width (window), <=, 360);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+static BalProject *
+project_with_jobs (const char *path,
+                   guint       n,
+                   guint       graded_every)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BalProject *project;
+  const char *departments[] = { "Klantenservice", "Techniek", "Financiën", "Logistiek", "Personeelszaken" };
+
+  project = bal_demo_create_empty (file, &error);
+  g_assert_no_error (error);
+  bal_project_set_actor (project, "Iris de Vries");
+  /* Thousands of commits: the test needs no fsync after each. */
+  g_assert_true (bal_project_exec (project, "PRAGMA synchronous = OFF", &error));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BalJob) job = bal_job_new ();
+
+      g_free (job->title);
+      job->title = g_strdup_printf ("Functie %05u", i);
+      g_free (job->department);
+      job->department = g_strdup (departments[i % G_N_ELEMENTS (departments)]);
+      job->incumbents = 1 + i % 7;
+      job->id = bal_jobs_add (project, job, &error);
+      g_assert_no_error (error);
+
+      if (graded_every > 0 && i % graded_every == 0)
+        {
+          BalDecisionInput input = { "KS.02", "D", "Gelijk aan KS.02.", "Klantvragen beantwoorden.", "Iris de Vries", NULL, NULL };
+
+          g_assert_cmpint (bal_grading_decide (project, job->id, &input, &error), >, 0);
+          g_assert_no_error (error);
+        }
+    }
+
+  return project;
+}
+
+static GPtrArray *
+items_of (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+/* A search filters the jobs read once: the items are the same objects
+ * after it, and an edit of a job changes its one item, in place. */
+static void
+test_jobs_search_and_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-jobs-list-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lijst.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = project_with_jobs (path, 30, 3);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autofree char *title = NULL;
+  BalJobItem *item = NULL;
+  BalJobsPage *page;
+  BalWindow *window;
+  GListModel *jobs;
+  GtkWidget *search, *title_row;
+  guint waited = 0;
+
+  bal_project_close (project);
+  window = open_in_window (file);
+  page = wait_for_jobs (window);
+  jobs = bal_jobs_page_get_jobs (page);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 30);
+  before = items_of (jobs);
+
+  /* The status words of the core, one set everywhere. */
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Grade D · Draft"));
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Not graded"));
+
+  search = bal_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "functie 0001");
+  g_signal_emit_by_name (search, "search-changed");
+  bal_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 10);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(BalJobItem) shown = g_list_model_get_item (jobs, i);
+
+      g_assert_true (g_ptr_array_find (before, shown, NULL));
+      g_assert_nonnull (strstr (bal_job_item_get_title (shown), "Functie 0001"));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  bal_test_iterate ();
+  after = items_of (jobs);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+
+  /* Edit the title of the fourth job: its item changes, no other does. */
+  item = g_ptr_array_index (before, 3);
+  bal_jobs_page_show_job (page, bal_job_item_get_id (item), FALSE);
+  bal_test_iterate ();
+  title_row = bal_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, bal_job_item_get_title (item));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Functie 00003, hernoemd");
+  while (g_strcmp0 (bal_job_item_get_title (item), "Functie 00003, hernoemd") != 0 && waited++ < 200)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpstr (bal_job_item_get_title (item), ==, "Functie 00003, hernoemd");
+  title = bal_test_query_text (path, "SELECT title FROM job WHERE title LIKE '%hernoemd'");
+  g_assert_cmpstr (title, ==, "Functie 00003, hernoemd");
+  for (guint i = 0; i < 20; i++)
+    {
+      bal_test_iterate ();
+      g_usleep (10 * 1000);
+    }
+  g_assert_false (bal_jobs_page_get_loading (page));
+  saved = items_of (jobs);
+  g_assert_cmpuint (saved->len, ==, before->len);
+  for (guint i = 0; i < saved->len; i++)
+    g_assert_true (g_ptr_array_index (saved, i) == g_ptr_array_index (before, i));
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Functie 00003, hernoemd"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+/* A project of 5,000 jobs: every page opens and shows them. */
+static void
+test_large_project (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-large-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "groot.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = project_with_jobs (path, 5000, 10);
+  const char *names[] = { "jobs", "handbook", "structure", "review", "export" };
+  BalJobsPage *page;
+  BalWindow *window;
+  GtkStack *pages;
+  GtkWidget *structure;
+  guint waited = 0;
+
+  bal_project_close (project);
+  window = open_in_window (file);
+  page = wait_for_jobs (window);
+  g_assert_cmpuint (g_list_model_get_n_items (bal_jobs_page_get_jobs (page)), ==, 5000);
+  pages = project_pages (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gtk_stack_set_visible_child_name (pages, names[i]);
+      bal_test_iterate ();
+      g_assert_nonnull (adw_bin_get_child (ADW_BIN (gtk_stack_get_child_by_name (pages, names[i]))));
+    }
+
+  gtk_stack_set_visible_child_name (pages, "structure");
+  structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
+  while (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (structure)) && waited++ < 3000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (structure)));
+  g_assert_nonnull (bal_test_find_label (structure, "Functie 04990 (7)"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,6 +673,9 @@ main (int    argc,
   g_test_add_func ("/widgets/review-copy", test_review_copy);
   g_test_add_func ("/widgets/changed-outside", test_changed_outside);
   g_test_add_func ("/widgets/refused", test_refused);
+  g_test_add_func ("/widgets/narrow", test_narrow);
+  g_test_add_func ("/widgets/jobs/search-and-save", test_jobs_search_and_save);
+  g_test_add_func ("/widgets/large-project", test_large_project);
 
   return g_test_run ();
 }

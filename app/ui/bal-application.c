@@ -14,6 +14,7 @@
 #include "bal-demo.h"
 #include "bal-preferences-window.h"
 #include "bal-project.h"
+#include "bal-ui-util.h"
 #include "bal-window.h"
 
 #define MAX_RECENT 10
@@ -137,7 +138,7 @@ bal_application_open_project (BalApplication *self,
           parent = GTK_WINDOW (bal_window_new (self));
           gtk_window_present (parent);
         }
-      bal_window_show_error (BAL_WINDOW (parent), _("Could not open the project"), error->message);
+      bal_ui_show_error (GTK_WIDGET (parent), _("Could not open the project"), error);
       return;
     }
 
@@ -161,7 +162,7 @@ bal_application_open_demo (BalApplication *self,
           parent = GTK_WINDOW (bal_window_new (self));
           gtk_window_present (parent);
         }
-      bal_window_show_error (BAL_WINDOW (parent), _("Could not open the demo"), error->message);
+      bal_ui_show_error (GTK_WIDGET (parent), _("Could not open the demo"), error);
       return;
     }
 

@@ -20,6 +20,19 @@ typedef struct
   gpointer       user_data;
 } Request;
 
+/* Dialogs open in the user's documents, not in the directory Balans was
+ * started from. */
+static GFile *
+initial_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void
 finish (Request    *request,
         GListModel *files)
@@ -81,6 +94,7 @@ bal_choose_files (GtkWindow      *parent,
                   gpointer        user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GFile) folder = initial_folder ();
   Request *request = g_new0 (Request, 1);
 
   request->mode = mode;
@@ -90,6 +104,7 @@ bal_choose_files (GtkWindow      *parent,
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_accept_label (dialog, accept_label);
   gtk_file_dialog_set_modal (dialog, TRUE);
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   if (filter != NULL)
     gtk_file_dialog_set_default_filter (dialog, filter);
   if (initial_name != NULL)
@@ -148,6 +163,7 @@ bal_choose_files (GtkWindow      *parent,
                   gpointer        user_data)
 {
   GtkFileChooserNative *native;
+  g_autoptr(GFile) folder = initial_folder ();
   Request *request = g_new0 (Request, 1);
 
   request->mode = mode;
@@ -160,6 +176,7 @@ bal_choose_files (GtkWindow      *parent,
                                         accept_label, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), mode == BAL_CHOOSE_OPEN_MULTIPLE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
   if (filter != NULL)
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   if (initial_name != NULL)

@@ -37,6 +37,8 @@ struct _BalHandbookPage
   GtkListView        *list_view;
   GtkStack           *list_stack;
   GtkStack           *detail_stack;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *back_button;
   BalReferenceDetail *detail;
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
@@ -152,6 +154,22 @@ selection_changed (BalHandbookPage *self)
     return;
 
   show_reference (self, bal_handbook_item_get_code (item));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* On a narrow window list and detail fold into one column; the detail
+ * then has a way back. */
+static void
+leaflet_changed (BalHandbookPage *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+back_clicked (BalHandbookPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* The detail **************************************************************/
@@ -507,6 +525,10 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_bar);

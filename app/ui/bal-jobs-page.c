@@ -1,5 +1,10 @@
 /* bal-jobs-page.c: the organisation's jobs: list, form, questionnaire
  *
+ * The list is read in a worker thread (bal_jobs_overview_async), kept in a
+ * store of BalJobItems that an edit updates in place, and searched with a
+ * filter over that store. List and form are the panes of a leaflet that
+ * folds on a narrow window.
+ *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bal-application.h"
 #include "bal-grade-dialog.h"
@@ -17,27 +23,46 @@
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-questionnaire-view.h"
+#include "bal-review.h"
+#include "bal-ui-util.h"
 
 struct _BalJobsPage
 {
   AdwBin                parent_instance;
 
+  /* Owned */
   BalProject           *project;
-  gboolean              review;
-  GListStore           *items;
+  GSignalGroup         *project_signals;
+  GCancellable         *cancellable;       /* the list being read */
+  GListStore           *items;             /* BalJobItem, every job */
+  GHashTable           *items_by_id;       /* id -> BalJobItem (borrowed from items) */
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;
   GtkStringList        *bosses;
   GArray               *boss_ids;
-  gint64                job_id;
-  gboolean              loading;
+  char                 *search;            /* case-folded */
+
+  gboolean              review;
+  gboolean              loaded;            /* the list was read once */
+  gboolean              reload_again;      /* the project changed while reading */
+  gint64                job_id;            /* the job in the form, 0 when none */
+  gint64                deleted_id;        /* the job the undo toast brings back */
+  gboolean              filling;           /* the form is being filled, not edited */
   gboolean              saving;
   guint                 save_id;
 
+  /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *page_stack;
+  GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
   GtkListView          *list_view;
   GtkStack             *list_stack;
   GtkStack             *detail_stack;
+  GtkScrolledWindow    *form_scroller;
+  GtkWidget            *back_button;
   GtkLabel             *status_label;
   AdwEntryRow          *title_row;
   AdwEntryRow          *department_row;
@@ -50,18 +75,17 @@ struct _BalJobsPage
 
 G_DEFINE_FINAL_TYPE (BalJobsPage, bal_jobs_page, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_REVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void load_job (BalJobsPage *self,
                       gint64       id);
-
-static void
-show_error (BalJobsPage  *self,
-            const GError *error)
-{
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 static char *
 text_of (GtkTextView *view)
@@ -74,87 +98,207 @@ text_of (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static void
+add_toast (BalJobsPage *self,
+           AdwToast    *toast)
+{
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The list ***************************************************************/
 
-static void
-reload (BalJobsPage *self)
+static guint
+position_of (BalJobsPage *self,
+             gint64       id)
 {
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; id != 0 && i < n; i++)
+    {
+      g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (bal_job_item_get_id (item) == id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_job_in_list (BalJobsPage *self)
+{
+  guint position = position_of (self, self->job_id);
+
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+update_list_state (BalJobsPage *self)
+{
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->page_stack, "loading");
+  else if (all == 0)
+    gtk_stack_set_visible_child_name (self->page_stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->page_stack, "jobs");
+  gtk_spinner_set_spinning (self->spinner, !self->loaded);
+
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || all == 0 ? "list" : "no-results");
+}
+
+static void
+fill_item (BalJobsPage    *self,
+           BalJobItem     *item,
+           BalJobOverview *overview)
+{
+  g_object_freeze_notify (G_OBJECT (item));
+  bal_job_item_set_title (item, overview->job->title);
+  bal_job_item_set_department (item, overview->job->department);
+  bal_job_item_set_grade (item, overview->grade);
+  bal_job_item_set_status (item, overview->status);
+  bal_job_item_set_marked (item, bal_project_job_has_finding (self->project, overview->job->id));
+  g_object_thaw_notify (G_OBJECT (item));
+}
+
+/* Brings the store to @jobs, keeping the item of every job that stays: its
+ * row only changes where the job did. */
+static void
+merge (BalJobsPage *self,
+       GPtrArray   *jobs)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  gboolean same = n == jobs->len;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      BalJobOverview *overview = g_ptr_array_index (jobs, i);
+      BalJobItem *item = g_hash_table_lookup (self->items_by_id, &overview->job->id);
+
+      if (item == NULL)
+        {
+          item = bal_job_item_new (overview->job->id);
+          same = FALSE;
+        }
+      else
+        {
+          g_object_ref (item);
+          if (same)
+            {
+              g_autoptr(BalJobItem) there = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+              same = there == item;
+            }
+        }
+      fill_item (self, item, overview);
+      g_ptr_array_add (items, item);
+    }
+
+  if (!same)
+    {
+      g_list_store_splice (self->items, 0, n, items->pdata, items->len);
+      g_hash_table_remove_all (self->items_by_id);
+      for (guint i = 0; i < items->len; i++)
+        {
+          BalJobItem *item = g_ptr_array_index (items, i);
+          gint64 *key = g_new (gint64, 1);
+
+          *key = bal_job_item_get_id (item);
+          g_hash_table_insert (self->items_by_id, key, item);
+        }
+    }
+}
+
+static void reload (BalJobsPage *self);
+
+static void
+overview_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BalJobsPage) self = user_data;
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GError) error = NULL;
-  guint select = GTK_INVALID_LIST_POSITION;
 
-  if (self->project == NULL)
+  jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      BAL_PROJECT (object) != self->project)
     return;
 
-  jobs = bal_jobs_list (self->project, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error);
+  g_clear_object (&self->cancellable);
   if (jobs == NULL)
     {
-      show_error (self, error);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
       return;
     }
 
-  self->loading = TRUE;
-  g_list_store_remove_all (self->items);
-  for (guint i = 0; i < jobs->len; i++)
+  merge (self, jobs);
+  self->loaded = TRUE;
+  update_list_state (self);
+  select_job_in_list (self);
+
+  if (self->reload_again)
     {
-      BalJob *job = g_ptr_array_index (jobs, i);
-      g_autoptr(BalDecision) decision = bal_grading_latest (self->project, job->id, NULL);
-      g_autofree char *graded = decision
-        ? g_strdup_printf (_("Grade %s · %s"), decision->grade, bal_job_status_text (job))
-        : g_strdup_printf (_("Not graded · %s"), bal_job_status_text (job));
-      g_autofree char *status = bal_project_job_has_finding (self->project, job->id)
-        ? g_strdup_printf (_("⚠ Changed outside Balans · %s"), graded)
-        : g_steal_pointer (&graded);
-      g_autoptr(BalJobItem) item = bal_job_item_new (job->id, job->title, job->department, status);
-
-      if (job->id == self->job_id)
-        select = i;
-      g_list_store_append (self->items, item);
+      self->reload_again = FALSE;
+      reload (self);
     }
-  gtk_single_selection_set_selected (self->selection, select);
-  self->loading = FALSE;
+}
 
-  gtk_stack_set_visible_child_name (self->list_stack, jobs->len > 0 ? "list" : "empty");
+/* Reads the list again in the worker; a read under way finishes first. */
+static void
+reload (BalJobsPage *self)
+{
+  if (self->project == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  update_list_state (self);
+  bal_jobs_overview_async (self->project, NULL, self->cancellable, overview_done, g_object_ref (self));
+}
+
+static gboolean
+filter_job (gpointer item,
+            gpointer user_data)
+{
+  BalJobsPage *self = user_data;
+
+  return bal_job_item_matches (item, self->search);
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+search_changed (BalJobsPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_item_set_child (list_item, box);
-}
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
 
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item,
-          gpointer                  user_data)
-{
-  BalJobItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  const char *department = bal_job_item_get_department (item);
-  g_autofree char *line = *department
-    ? g_strdup_printf ("%s · %s", department, bal_job_item_get_status (item))
-    : g_strdup (bal_job_item_get_status (item));
+  /* Typing on narrows what is shown; deleting widens it. */
+  if (self->search != NULL && strstr (folded, self->search) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search != NULL && strstr (self->search, folded) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
 
-  gtk_label_set_text (GTK_LABEL (title), bal_job_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), line);
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+
+  update_list_state (self);
+  select_job_in_list (self);
 }
 
 /* The form ***************************************************************/
@@ -165,7 +309,9 @@ save_job (gpointer data)
   BalJobsPage *self = data;
   g_autoptr(BalJob) job = NULL;
   g_autoptr(GError) error = NULL;
+  BalJobItem *item;
   guint boss;
+  gboolean saved;
 
   self->save_id = 0;
   if (self->project == NULL || self->job_id == 0 || self->review)
@@ -188,12 +334,32 @@ save_job (gpointer data)
   job->activities = text_of (self->activities_view);
 
   self->saving = TRUE;
-  if (!bal_jobs_update (self->project, job, &error))
-    show_error (self, error);
+  saved = bal_jobs_update (self->project, job, &error);
   self->saving = FALSE;
 
-  /* The form shows the edit already; the list shows it from here. */
-  reload (self);
+  if (!saved)
+    {
+      /* The title is the one field the core refuses. */
+      if (g_error_matches (error, BAL_JOBS_ERROR, BAL_JOBS_ERROR_INVALID))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), error->message);
+        }
+      else
+        bal_ui_show_error (GTK_WIDGET (self), _("The job was not saved"), error);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), NULL);
+
+  /* The form shows the edit already; its one row follows. */
+  item = g_hash_table_lookup (self->items_by_id, &self->job_id);
+  if (item != NULL)
+    {
+      bal_job_item_set_title (item, job->title);
+      bal_job_item_set_department (item, job->department);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -211,7 +377,7 @@ flush_save (BalJobsPage *self)
 static void
 form_changed (BalJobsPage *self)
 {
-  if (self->loading)
+  if (self->filling)
     return;
 
   /* Saved a moment after the last keystroke; nothing waits for a Save button. */
@@ -219,32 +385,76 @@ form_changed (BalJobsPage *self)
   self->save_id = g_timeout_add (400, save_job, self);
 }
 
+/* The jobs this one may report to, from the list already read. */
 static void
 fill_bosses (BalJobsPage *self,
-             BalJob      *job)
+             gint64       id,
+             gint64       reports_to)
 {
-  g_autoptr(GPtrArray) jobs = bal_jobs_list (self->project, NULL, NULL);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint selected = 0;
 
-  gtk_string_list_splice (self->bosses, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bosses)), NULL);
   g_array_set_size (self->boss_ids, 0);
-
-  gtk_string_list_append (self->bosses, _("Nobody"));
+  g_ptr_array_add (titles, (char *)_("Nobody"));
   g_array_append_val (self->boss_ids, (gint64){ 0 });
 
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      BalJob *other = g_ptr_array_index (jobs, i);
+      BalJobItem *other = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      gint64 other_id = bal_job_item_get_id (other);
 
-      if (other->id == job->id)
-        continue;
-      if (other->id == job->reports_to)
-        selected = self->boss_ids->len;
-      gtk_string_list_append (self->bosses, other->title);
-      g_array_append_val (self->boss_ids, other->id);
+      if (other_id != id)
+        {
+          if (other_id == reports_to)
+            selected = self->boss_ids->len;
+          g_ptr_array_add (titles, (char *)bal_job_item_get_title (other));
+          g_array_append_val (self->boss_ids, other_id);
+        }
+      g_object_unref (other);       /* the store keeps it */
     }
+  g_ptr_array_add (titles, NULL);
 
+  gtk_string_list_splice (self->bosses, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bosses)),
+                          (const char * const *)titles->pdata);
   adw_combo_row_set_selected (self->reports_row, selected);
+}
+
+static void
+update_actions (BalJobsPage *self)
+{
+  gboolean job = self->job_id != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", self->project != NULL && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.questionnaire", job);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job && !self->review);
+}
+
+static char *
+status_text (BalJobsPage *self,
+             BalJob      *job)
+{
+  g_autoptr(BalDecision) decision = bal_grading_latest (self->project, job->id, NULL);
+  g_autofree char *review = bal_review_status (self->project, job->id, NULL);
+  const char *status = bal_review_job_status_label (review, decision != NULL);
+  g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%d of %d question answered",
+                                                            "%d of %d questions answered",
+                                                            job->questions),
+                                               job->answered, job->questions);
+  g_autofree char *text = NULL;
+
+  if (decision != NULL)
+    text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), decision->grade, decision->reference_code, status, answered);
+  else
+    text = g_strdup_printf ("%s · %s", status, answered);
+
+  if (bal_project_job_has_finding (self->project, job->id))
+    return g_strdup_printf ("%s · %s", _("⚠ Changed outside Balans"), text);
+
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -253,46 +463,35 @@ load_job (BalJobsPage *self,
 {
   g_autoptr(BalJob) job = NULL;
   g_autofree char *status = NULL;
-  g_autoptr(BalDecision) decision = NULL;
 
   flush_save (self);
-  self->job_id = id;
+  job = id != 0 && self->project != NULL ? bal_jobs_get (self->project, id, NULL) : NULL;
 
-  job = id != 0 ? bal_jobs_get (self->project, id, NULL) : NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job != NULL && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job != NULL && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.questionnaire", job != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job != NULL && !self->review);
+  /* Another job starts at its top. */
+  if (job == NULL || job->id != self->job_id)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->form_scroller), 0);
+
+  self->job_id = job != NULL ? job->id : 0;
+  update_actions (self);
 
   if (job == NULL)
     {
-      self->job_id = 0;
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       return;
     }
 
-  self->loading = TRUE;
+  self->filling = TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), job->title);
   gtk_editable_set_text (GTK_EDITABLE (self->department_row), job->department);
-  fill_bosses (self, job);
+  fill_bosses (self, job->id, job->reports_to);
   gtk_spin_button_set_value (self->incumbents_spin, job->incumbents);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), job->description, -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->activities_view), job->activities, -1);
-  decision = bal_grading_latest (self->project, id, NULL);
-  if (decision != NULL)
-    status = g_strdup_printf (_("Grade %s (%s) · %d of %d questions answered"), decision->grade,
-                              decision->reference_code, job->answered, job->questions);
-  else
-    status = g_strdup_printf (_("Not graded · %d of %d questions answered"), job->answered, job->questions);
-  if (bal_project_job_has_finding (self->project, id))
-    {
-      g_autofree char *marked = g_strdup_printf (_("⚠ Changed outside Balans · %s"), status);
-
-      g_free (status);
-      status = g_steal_pointer (&marked);
-    }
+  status = status_text (self, job);
   gtk_label_set_text (self->status_label, status);
-  self->loading = FALSE;
+  self->filling = FALSE;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "questionnaire") != 0)
     gtk_stack_set_visible_child_name (self->detail_stack, "form");
@@ -303,11 +502,38 @@ selection_changed (BalJobsPage *self)
 {
   BalJobItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->loading || item == NULL)
-    return;
+  if (item == NULL || bal_job_item_get_id (item) == self->job_id)
+    {
+      if (item != NULL && adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+      return;
+    }
 
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
   load_job (self, bal_job_item_get_id (item));
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+leaflet_changed (BalJobsPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean on_list = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0;
+
+  gtk_widget_set_visible (self->back_button, folded);
+
+  /* Back on a folded list, no row is selected, so that any row (the last
+   * one too) opens its job again; unfolded, the list shows the form's job. */
+  if (folded && on_list)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  else if (!folded)
+    select_job_in_list (self);
+}
+
+static void
+back_clicked (BalJobsPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 /* Actions ****************************************************************/
@@ -326,15 +552,14 @@ add_action (GtkWidget  *widget,
   job->title = g_strdup (_("New job"));
   if (bal_jobs_add (self->project, job, &error) == 0)
     {
-      show_error (self, error);
+      bal_ui_show_error (widget, _("Could not add a job"), error);
       return;
     }
 
-  self->job_id = job->id;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  reload (self);
   load_job (self, job->id);
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
@@ -351,32 +576,30 @@ duplicate_action (GtkWidget  *widget,
   copy = bal_jobs_duplicate (self->project, self->job_id, &error);
   if (copy == 0)
     {
-      show_error (self, error);
+      bal_ui_show_error (widget, _("Could not duplicate the job"), error);
       return;
     }
 
-  self->job_id = copy;
-  reload (self);
   load_job (self, copy);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Job duplicated")));
+  add_toast (self, adw_toast_new (_("Job duplicated")));
 }
 
 static void
-undo_delete (AdwToast *toast,
-             gpointer  user_data)
+undo_delete (BalJobsPage *self)
 {
-  BalJobsPage *self = user_data;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "job"));
   g_autoptr(GError) error = NULL;
+  gint64 id = self->deleted_id;
+
+  self->deleted_id = 0;
+  if (id == 0 || self->project == NULL)
+    return;
 
   if (!bal_jobs_undelete (self->project, id, &error))
     {
-      show_error (self, error);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not bring the job back"), error);
       return;
     }
 
-  self->job_id = id;
-  reload (self);
   load_job (self, id);
 }
 
@@ -387,7 +610,6 @@ delete_action (GtkWidget  *widget,
 {
   BalJobsPage *self = BAL_JOBS_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   g_autofree char *message = NULL;
   gint64 id = self->job_id;
   AdwToast *toast;
@@ -395,21 +617,20 @@ delete_action (GtkWidget  *widget,
   flush_save (self);
   if (!bal_jobs_delete (self->project, id, &error))
     {
-      show_error (self, error);
+      bal_ui_show_error (widget, _("Could not delete the job"), error);
       return;
     }
 
-  message = g_strdup_printf (_("“%s” deleted"), title);
+  message = g_strdup_printf (_("“%s” deleted"), gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "job", GSIZE_TO_POINTER (id));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  self->deleted_id = id;
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, G_CONNECT_SWAPPED);
+  add_toast (self, toast);
 
-  self->job_id = 0;
-  reload (self);
   load_job (self, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
@@ -422,6 +643,7 @@ questionnaire_action (GtkWidget  *widget,
   flush_save (self);
   bal_questionnaire_view_open (self->questionnaire_view, self->project, self->job_id, self->review);
   gtk_stack_set_visible_child_name (self->detail_stack, "questionnaire");
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
 static void
@@ -431,8 +653,7 @@ job_graded (BalGradeDialog *dialog,
 {
   g_autofree char *message = g_strdup_printf (_("Decision recorded: grade %s"), grade);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  reload (self);
+  add_toast (self, adw_toast_new (message));
   load_job (self, self->job_id);
 }
 
@@ -465,7 +686,6 @@ static void
 questionnaire_closed (BalJobsPage *self)
 {
   gtk_stack_set_visible_child_name (self->detail_stack, "form");
-  reload (self);
   load_job (self, self->job_id);
 }
 
@@ -474,53 +694,126 @@ focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (BAL_JOBS_PAGE (widget)->search_entry));
+  BalJobsPage *self = BAL_JOBS_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* A job list dropped on the page ******************************************/
+
+static void
+import_jobs_file (BalJobsPage *self,
+                  GFile       *file)
+{
+  /* TODO(lead): bal_job_import_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+   *                                            self->project, file);
+   * The job-import dialog (h15) does not exist on this branch: until it is
+   * connected, a dropped CSV file shows nothing. */
+}
+
+static gboolean
+file_dropped (BalJobsPage   *self,
+              const GValue  *value,
+              double         x,
+              double         y)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  if (self->project == NULL || self->review || !G_IS_FILE (file))
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+  if (lower == NULL || !g_str_has_suffix (lower, ".csv"))
+    return FALSE;
+
+  import_jobs_file (self, file);
+
+  return TRUE;
 }
 
 /* Project ****************************************************************/
 
+/* Another window, the grade dialog or the review page changed jobs: the
+ * list is read again, and keeps the items of the jobs that stay. */
 static void
-project_changed (BalJobsPage *self,
-                 const char  *what)
+project_changed (BalJobsPage *self)
 {
-  /* An edit of this form is on screen already. */
+  /* An edit of this form is on its row already. */
   if (self->saving)
     return;
 
-  if (g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "answers") == 0 || g_strcmp0 (what, "decisions") == 0 ||
-      g_strcmp0 (what, "integrity") == 0)
-    reload (self);
+  reload (self);
+}
+
+BalProject *
+bal_jobs_page_get_project (BalJobsPage *self)
+{
+  g_return_val_if_fail (BAL_IS_JOBS_PAGE (self), NULL);
+
+  return self->project;
 }
 
 void
 bal_jobs_page_set_project (BalJobsPage *self,
-                           BalProject  *project,
-                           gboolean     review)
+                           BalProject  *project)
 {
   g_return_if_fail (BAL_IS_JOBS_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
 
   flush_save (self);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (!g_set_object (&self->project, project))
+    return;
 
-  g_set_object (&self->project, project);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_signal_group_set_target (self->project_signals, project);
+  g_list_store_remove_all (self->items);
+  g_hash_table_remove_all (self->items_by_id);
+  self->loaded = FALSE;
+  self->reload_again = FALSE;
+  self->deleted_id = 0;
+
+  load_job (self, 0);
+  reload (self);
+  update_list_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+static void
+set_review (BalJobsPage *self,
+            gboolean     review)
+{
   self->review = review;
-  self->job_id = 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", project != NULL && !review);
   gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), !review);
   gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), !review);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), !review);
   gtk_widget_set_sensitive (GTK_WIDGET (self->incumbents_spin), !review);
   gtk_text_view_set_editable (self->description_view, !review);
   gtk_text_view_set_editable (self->activities_view, !review);
+  update_actions (self);
+}
 
-  load_job (self, 0);
-  if (project != NULL)
-    {
-      g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
-      reload (self);
-    }
+gboolean
+bal_jobs_page_get_loading (BalJobsPage *self)
+{
+  g_return_val_if_fail (BAL_IS_JOBS_PAGE (self), FALSE);
+
+  return self->cancellable != NULL || !self->loaded;
+}
+
+/* The jobs the list shows: every job, or those the search matches. */
+GListModel *
+bal_jobs_page_get_jobs (BalJobsPage *self)
+{
+  g_return_val_if_fail (BAL_IS_JOBS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
 }
 
 /* Selects @id and shows its form, or its questionnaire. */
@@ -531,9 +824,9 @@ bal_jobs_page_show_job (BalJobsPage *self,
 {
   g_return_if_fail (BAL_IS_JOBS_PAGE (self));
 
-  self->job_id = id;
-  reload (self);
   load_job (self, id);
+  select_job_in_list (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   if (questionnaire && self->job_id != 0)
     questionnaire_action (GTK_WIDGET (self), NULL, NULL);
 }
@@ -541,7 +834,55 @@ bal_jobs_page_show_job (BalJobsPage *self,
 BalQuestionnaireView *
 bal_jobs_page_get_questionnaire (BalJobsPage *self)
 {
+  g_return_val_if_fail (BAL_IS_JOBS_PAGE (self), NULL);
+
   return self->questionnaire_view;
+}
+
+static void
+bal_jobs_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BalJobsPage *self = BAL_JOBS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_jobs_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BalJobsPage *self = BAL_JOBS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bal_jobs_page_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEW:
+      set_review (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -550,13 +891,25 @@ bal_jobs_page_dispose (GObject *object)
   BalJobsPage *self = (BalJobsPage *)object;
 
   flush_save (self);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
+  /* AdwBin unparents its child itself: it goes first, the template after. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_JOBS_PAGE);
+
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
+  g_clear_object (&self->items);
   g_clear_object (&self->bosses);
   g_clear_pointer (&self->boss_ids, g_array_unref);
+  g_clear_pointer (&self->search, g_free);
 
   G_OBJECT_CLASS (bal_jobs_page_parent_class)->dispose (object);
 }
@@ -568,15 +921,32 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_jobs_page_dispose;
+  object_class->get_property = bal_jobs_page_get_property;
+  object_class->set_property = bal_jobs_page_set_property;
 
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW] =
+    g_param_spec_boolean ("review", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BAL_TYPE_JOB_ITEM);
   g_type_ensure (BAL_TYPE_QUESTIONNAIRE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-jobs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, form_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, department_row);
@@ -585,6 +955,10 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, description_view);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, activities_view);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, questionnaire_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, questionnaire_closed);
 
   gtk_widget_class_install_action (widget_class, "jobs.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "jobs.duplicate", NULL, duplicate_action);
@@ -601,31 +975,43 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
 static void
 bal_jobs_page_init (BalJobsPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (BAL_TYPE_JOB_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->items));
+  self->items_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->filter = gtk_custom_filter_new (filter_job, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
+  /* The background integrity check marks the jobs it found changed. */
+  g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);
 
   self->bosses = gtk_string_list_new (NULL);
   self->boss_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   adw_combo_row_set_model (self->reports_row, G_LIST_MODEL (self->bosses));
 
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (reload), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (form_changed), self);
   g_signal_connect_swapped (self->department_row, "changed", G_CALLBACK (form_changed), self);
   g_signal_connect_swapped (self->reports_row, "notify::selected", G_CALLBACK (form_changed), self);
   g_signal_connect_swapped (self->incumbents_spin, "value-changed", G_CALLBACK (form_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed", G_CALLBACK (form_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->activities_view), "changed", G_CALLBACK (form_changed), self);
-  g_signal_connect_swapped (self->questionnaire_view, "closed", G_CALLBACK (questionnaire_closed), self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  update_actions (self);
+  update_list_state (self);
 }

@@ -17,9 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalJobsPage, bal_jobs_page, BAL, JOBS_PAGE, AdwBin)
 
+BalProject           *bal_jobs_page_get_project        (BalJobsPage *self);
 void                  bal_jobs_page_set_project        (BalJobsPage *self,
-                                                        BalProject  *project,
-                                                        gboolean     review);
+                                                        BalProject  *project);
+gboolean              bal_jobs_page_get_loading        (BalJobsPage *self);
+GListModel           *bal_jobs_page_get_jobs           (BalJobsPage *self);
 void                  bal_jobs_page_show_job           (BalJobsPage *self,
                                                         gint64       id,
                                                         gboolean     questionnaire);

@@ -411,6 +411,7 @@ rebuild (BalReviewPage *self)
     gtk_widget_add_css_class (child, "dim-label");
     gtk_box_append (self->content, child);
     child = gtk_label_new (who);
+    gtk_label_set_wrap (GTK_LABEL (child), TRUE);
     gtk_label_set_xalign (GTK_LABEL (child), 0);
     gtk_box_append (self->content, child);
   }

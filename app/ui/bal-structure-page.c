@@ -1,5 +1,8 @@
 /* bal-structure-page.c: the job structure (functiegebouw) and the consistency findings
  *
+ * The page shows a spinner while the structure is computed, and follows the
+ * project's changes to jobs, decisions, answers and the handbook.
+ *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,19 +16,34 @@
 #include "bal-consistency.h"
 #include "bal-structure.h"
 #include "bal-structure-page.h"
+#include "bal-ui-util.h"
 
 struct _BalStructurePage
 {
-  AdwBin      parent_instance;
+  AdwBin        parent_instance;
 
-  BalProject *project;
-  GPtrArray  *finding_rows;
+  /* Owned */
+  BalProject   *project;
+  GSignalGroup *project_signals;
+  GPtrArray    *finding_rows;     /* borrowed rows of findings_group */
+  guint         compute_id;
 
-  GtkGrid    *grid;
-  GtkWidget  *findings_group;
+  /* Template widgets */
+  GtkStack     *stack;
+  GtkSpinner   *spinner;
+  GtkGrid      *grid;
+  GtkWidget    *findings_group;
 };
 
 G_DEFINE_FINAL_TYPE (BalStructurePage, bal_structure_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GtkWidget *
 cell (const char *text,
@@ -45,32 +63,23 @@ cell (const char *text,
 }
 
 static void
-rebuild (BalStructurePage *self)
+clear (BalStructurePage *self)
 {
-  g_autoptr(BalStructure) structure = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
-  guint n_families, n_grades;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   for (guint i = 0; i < self->finding_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->findings_group), g_ptr_array_index (self->finding_rows, i));
   g_ptr_array_set_size (self->finding_rows, 0);
+}
 
-  if (self->project == NULL)
-    return;
-
-  structure = bal_structure_build (self->project, &error);
-  if (structure == NULL)
-    {
-      gtk_grid_attach (self->grid, cell (error->message, FALSE), 0, 0, 1, 1);
-      return;
-    }
-
-  n_families = g_strv_length (structure->families);
-  n_grades = g_strv_length (structure->grades);
+static void
+show_structure (BalStructurePage *self,
+                BalStructure     *structure)
+{
+  guint n_families = g_strv_length (structure->families);
+  guint n_grades = g_strv_length (structure->grades);
 
   /* Grades from high to low, as a structure is read. */
   gtk_grid_attach (self->grid, cell (_("Grade"), TRUE), 0, 0, 1, 1);
@@ -103,11 +112,12 @@ rebuild (BalStructurePage *self)
         }
       gtk_grid_attach (self->grid, cell (totals, FALSE), n_families + 1, g + 1, 1, 1);
     }
+}
 
-  findings = bal_consistency_check (self->project, &error);
-  if (findings == NULL)
-    return;
-
+static void
+show_findings (BalStructurePage *self,
+               GPtrArray        *findings)
+{
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->findings_group),
                                          findings->len == 0 ? _("No findings: the gradings are consistent.") : NULL);
   for (guint i = 0; i < findings->len; i++)
@@ -126,13 +136,58 @@ rebuild (BalStructurePage *self)
     }
 }
 
-static void
-project_changed (BalStructurePage *self,
-                 const char       *what)
+/* The one place the page computes: the structure and the findings, here
+ * after the spinner's first frame.
+ * TODO(lead): the core's bal_structure_*_async (h15) computes both in a
+ * worker; this function then starts it and its callback calls
+ * show_structure() and show_findings(). */
+static gboolean
+compute (gpointer data)
 {
-  if (g_strcmp0 (what, "decisions") == 0 || g_strcmp0 (what, "jobs") == 0 ||
-      g_strcmp0 (what, "handbook") == 0 || g_strcmp0 (what, "answers") == 0)
-    rebuild (self);
+  BalStructurePage *self = data;
+  g_autoptr(BalStructure) structure = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->compute_id = 0;
+  clear (self);
+
+  if (self->project != NULL)
+    {
+      structure = bal_structure_build (self->project, &error);
+      if (structure != NULL)
+        findings = bal_consistency_check (self->project, &error);
+      if (structure == NULL || findings == NULL)
+        bal_ui_show_error (GTK_WIDGET (self), _("Could not compute the job structure"), error);
+      if (structure != NULL)
+        show_structure (self, structure);
+      if (findings != NULL)
+        show_findings (self, findings);
+    }
+
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "structure");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload (BalStructurePage *self)
+{
+  if (self->compute_id != 0)
+    return;
+
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->compute_id = g_idle_add (compute, self);
+}
+
+BalProject *
+bal_structure_page_get_project (BalStructurePage *self)
+{
+  g_return_val_if_fail (BAL_IS_STRUCTURE_PAGE (self), NULL);
+
+  return self->project;
 }
 
 void
@@ -140,14 +195,60 @@ bal_structure_page_set_project (BalStructurePage *self,
                                 BalProject       *project)
 {
   g_return_if_fail (BAL_IS_STRUCTURE_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
+  if (!g_set_object (&self->project, project))
+    return;
 
-  rebuild (self);
+  g_signal_group_set_target (self->project_signals, project);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+bal_structure_page_get_loading (BalStructurePage *self)
+{
+  g_return_val_if_fail (BAL_IS_STRUCTURE_PAGE (self), FALSE);
+
+  return self->compute_id != 0;
+}
+
+static void
+bal_structure_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BalStructurePage *self = BAL_STRUCTURE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_structure_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BalStructurePage *self = BAL_STRUCTURE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bal_structure_page_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -155,8 +256,15 @@ bal_structure_page_dispose (GObject *object)
 {
   BalStructurePage *self = (BalStructurePage *)object;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_clear_handle_id (&self->compute_id, g_source_remove);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+
+  /* AdwBin unparents its child itself: it goes first, the template after. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_STRUCTURE_PAGE);
+
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
 
@@ -170,8 +278,18 @@ bal_structure_page_class_init (BalStructurePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_structure_page_dispose;
+  object_class->get_property = bal_structure_page_get_property;
+  object_class->set_property = bal_structure_page_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-structure-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BalStructurePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BalStructurePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, BalStructurePage, grid);
   gtk_widget_class_bind_template_child (widget_class, BalStructurePage, findings_group);
 }
@@ -181,4 +299,10 @@ bal_structure_page_init (BalStructurePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->finding_rows = g_ptr_array_new ();
+
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (reload), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (reload), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::answers", G_CALLBACK (reload), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (reload), self);
 }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalStructurePage, bal_structure_page, BAL, STRUCTURE_PAGE, AdwBin)
 
-void bal_structure_page_set_project (BalStructurePage *self,
-                                     BalProject       *project);
+BalProject *bal_structure_page_get_project  (BalStructurePage *self);
+void        bal_structure_page_set_project  (BalStructurePage *self,
+                                             BalProject       *project);
+gboolean    bal_structure_page_get_loading  (BalStructurePage *self);
 
 G_END_DECLS

@@ -23,10 +23,11 @@ bal_ui_show_error (GtkWidget    *widget,
   GtkWidget *dialog;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (error != NULL);
+  g_return_if_fail (heading != NULL);
 
   root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, error->message);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error != NULL ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -12,7 +12,9 @@
 
 #include "bal-demo.h"
 #include "bal-file-chooser.h"
+#include "bal-handbook-page.h"
 #include "bal-project-view.h"
+#include "bal-ui-util.h"
 #include "bal-welcome-page.h"
 #include "bal-window.h"
 
@@ -25,6 +27,8 @@ struct _BalWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  guint                 back_idle;
   GtkRevealer          *review_banner;
   GtkLabel             *review_label;
   GtkWidget            *leave_review_button;
@@ -142,6 +146,54 @@ integrity_verified (GObject      *source,
     update_banners (self);
 }
 
+/* The header names the page shown, and under it the project. */
+static void
+update_title (BalWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->project == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Balans"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  name = bal_project_dup_display_name (self->project);
+  organisation = bal_project_dup_organisation (self->project);
+  if (organisation != NULL && *organisation != '\0')
+    subtitle = g_strdup_printf (self->review ? _("%s · %s — review mode") : "%s · %s", name, organisation);
+  else
+    subtitle = self->review ? g_strdup_printf (_("%s — review mode"), name) : g_strdup (name);
+
+  adw_window_title_set_title (self->window_title, bal_project_view_get_title (self->project_view));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static gboolean
+show_back (gpointer data)
+{
+  BalWindow *self = data;
+  gboolean can = self->project != NULL && bal_project_view_get_can_go_back (self->project_view);
+
+  self->back_idle = 0;
+  gtk_widget_set_visible (self->back_button, can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is allocated, after the header bar was: the
+ * header changes for the next frame. */
+static void
+update_back (BalWindow *self)
+{
+  if (self->back_idle == 0)
+    self->back_idle = g_idle_add (show_back, self);
+}
+
 void
 bal_window_set_project (BalWindow  *self,
                         BalProject *project,
@@ -171,26 +223,17 @@ bal_window_set_project (BalWindow  *self,
   if (project != NULL)
     {
       g_autofree char *name = bal_project_dup_display_name (project);
-      g_autofree char *organisation = bal_project_dup_organisation (project);
-      g_autofree char *subtitle = NULL;
 
-      if (review)
-        subtitle = g_strdup_printf (_("%s — review mode"), organisation);
-      else
-        subtitle = g_steal_pointer (&organisation);
-
-      adw_window_title_set_title (self->window_title, name);
-      adw_window_title_set_subtitle (self->window_title, subtitle);
       gtk_window_set_title (GTK_WINDOW (self), name);
       gtk_stack_set_visible_child_name (self->main_stack, "project");
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("Balans"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Balans"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
+  update_title (self);
+  update_back (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -239,11 +282,29 @@ open_project_action (GtkWidget  *widget,
                     open_chosen, g_object_ref (widget));
 }
 
+typedef struct
+{
+  BalWindow *window;
+  char      *organisation;
+  gboolean   demo;          /* with the built-in handbook; else one to import */
+} NewProject;
+
+static void
+new_project_free (NewProject *request)
+{
+  g_object_unref (request->window);
+  g_free (request->organisation);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewProject, new_project_free)
+
 static void
 new_chosen (GListModel *files,
             gpointer    user_data)
 {
-  g_autoptr(BalWindow) self = user_data;
+  g_autoptr(NewProject) request = user_data;
+  BalWindow *self = request->window;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(BalProject) project = NULL;
@@ -269,31 +330,158 @@ new_chosen (GListModel *files,
   if (g_file_query_exists (target, NULL) &&
       !g_file_delete (target, NULL, &error))
     {
-      bal_window_show_error (self, _("Could not create the project"), error->message);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not create the project"), error);
       return;
     }
 
-  project = bal_demo_create_empty (target, &error);
+  if (request->demo)
+    {
+      project = bal_demo_create_empty (target, &error);
+      if (project != NULL && !bal_project_set_organisation (project, request->organisation, &error))
+        g_clear_object (&project);
+    }
+  else
+    project = bal_project_create (target, request->organisation, &error);
   if (project == NULL)
     {
-      bal_window_show_error (self, _("Could not create the project"), error->message);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not create the project"), error);
       return;
     }
 
   bal_project_close (project);
   bal_application_open_project (get_application (self), target, FALSE, GTK_WINDOW (self));
+
+  /* A project without a handbook starts with its import. */
+  if (!request->demo && bal_window_get_project (self) != NULL &&
+      g_file_equal (bal_project_get_file (bal_window_get_project (self)), target))
+    {
+      GtkWidget *page = bal_project_view_show_page (self->project_view, "handbook");
+
+      gtk_widget_activate_action (page, "handbook.import", NULL);
+    }
 }
 
+static void
+new_project_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NewProject       *request)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *initial = NULL;
+
+  if (g_strcmp0 (response, "create") != 0)
+    {
+      new_project_free (request);
+      return;
+    }
+
+  filter = project_filter ();
+  initial = g_strdup_printf ("%s.balans", request->organisation);
+  g_strdelimit (initial, "/\\:", '-');
+  bal_choose_files (GTK_WINDOW (request->window), BAL_CHOOSE_SAVE,
+                    _("Save the New Project"), _("_Create"), filter, initial,
+                    new_chosen, request);
+}
+
+static void
+organisation_changed (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", *stripped != '\0');
+}
+
+static void
+demo_toggled (GtkCheckButton *button,
+              NewProject     *request)
+{
+  request->demo = gtk_check_button_get_active (button);
+}
+
+static void
+organisation_activated (GtkEntry         *entry,
+                        AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "create"))
+    adw_message_dialog_response (dialog, "create");
+}
+
+static void
+organisation_stored (GtkEditable *entry,
+                     NewProject  *request)
+{
+  g_free (request->organisation);
+  request->organisation = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+}
+
+/* A new project asks whom it is for and what it grades against, then where
+ * it is saved. */
 static void
 new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = project_filter ();
+  BalWindow *self = BAL_WINDOW (widget);
+  NewProject *request = g_new0 (NewProject, 1);
+  GtkWidget *dialog, *box, *label, *entry, *demo, *import;
 
-  bal_choose_files (GTK_WINDOW (widget), BAL_CHOOSE_SAVE,
-                    _("New Project"), _("_Create"), filter, _("Project.balans"),
-                    new_chosen, g_object_ref (widget));
+  request->window = g_object_ref (self);
+  request->organisation = g_strdup ("");
+  request->demo = TRUE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Project"),
+                                   _("One project is one organisation’s jobs, graded against one handbook."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  label = gtk_label_new_with_mnemonic (_("_Organisation"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("For example Voorbeeld B.V."));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  label = gtk_label_new (_("Handbook"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  demo = gtk_check_button_new_with_mnemonic (_("The _demo handbook (built in)"));
+  import = gtk_check_button_new_with_mnemonic (_("_Import a handbook’s documents next"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (import), GTK_CHECK_BUTTON (demo));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (demo), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), demo);
+  gtk_box_append (GTK_BOX (box), import);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create", FALSE);
+
+  g_signal_connect (entry, "changed", G_CALLBACK (organisation_changed), dialog);
+  g_signal_connect (entry, "changed", G_CALLBACK (organisation_stored), request);
+  g_signal_connect (entry, "activate", G_CALLBACK (organisation_activated), dialog);
+  g_signal_connect (demo, "toggled", G_CALLBACK (demo_toggled), request);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_project_response), request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  bal_project_view_go_back (BAL_WINDOW (widget)->project_view);
 }
 
 static void
@@ -334,7 +522,7 @@ send_for_review_response (AdwMessageDialog *dialog,
 
   if (!bal_project_send_for_review (self->project, &error))
     {
-      bal_window_show_error (self, _("Could not send the project for review"), error->message);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not send the project for review"), error);
       return;
     }
 
@@ -376,7 +564,7 @@ leave_review_response (AdwMessageDialog *dialog,
 
   if (!bal_project_leave_review (self->project, &error))
     {
-      bal_window_show_error (self, _("Could not leave review mode"), error->message);
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not leave review mode"), error);
       return;
     }
 
@@ -480,6 +668,7 @@ bal_window_dispose (GObject *object)
 {
   BalWindow *self = (BalWindow *)object;
 
+  g_clear_handle_id (&self->back_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_WINDOW);
   g_clear_object (&self->project);
 
@@ -529,6 +718,7 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BalWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, leave_review_button);
@@ -537,6 +727,8 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, project_view);
+  gtk_widget_class_bind_template_callback (widget_class, update_title);
+  gtk_widget_class_bind_template_callback (widget_class, update_back);
 
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
@@ -545,6 +737,8 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.send-for-review", NULL, send_for_review_action);
   gtk_widget_class_install_action (widget_class, "win.leave-review", NULL, leave_review_action);
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
 static void
@@ -553,4 +747,5 @@ bal_window_init (BalWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_title (GTK_WINDOW (self), _("Balans"));
   update_banners (self);
+  update_back (self);
 }

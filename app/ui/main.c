@@ -18,9 +18,11 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(BalApplication) app = NULL;
+  const char *localedir = g_getenv ("BALANS_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* BALANS_LOCALEDIR: the translations of a build that is not installed. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
