@@ -546,6 +546,17 @@ test_workbook (Fixture       *f,
   g_assert_cmpstr (text_at (book, "Klantenservicemedewerker", row + 3, 1), ==, "Eerste indeling.");
   g_assert_cmpstr (text_at (book, "Klantenservicemedewerker", row + 3, 2), ==, "E");
   g_assert_cmpint (find_row (book, "Klantenservicemedewerker", 1, "Klachten gaan naar de teamleider."), >, 0);
+  /* The decision says how the proposal was reached. */
+  row = find_row (book, "Klantenservicemedewerker", 0, "How the proposal was reached");
+  g_assert_cmpint (row, >, 0);
+  {
+    g_autoptr(BalDecision) decision = bal_grading_latest (f->project, f->agent, NULL);
+    g_autoptr(BalMethod) method = bal_handbook_load_method (f->project, NULL);
+    g_autofree char *explanation = bal_grading_explain_decision (decision, method);
+
+    g_assert_cmpstr (text_at (book, "Klantenservicemedewerker", row, 1), ==, explanation);
+    g_assert_nonnull (strstr (explanation, " → "));
+  }
   /* The note written on a characteristic is in the comparison's Note column. */
   row = find_row (book, "Klantenservicemedewerker", 0, "Complexiteit");
   g_assert_cmpint (row, >, 0);
@@ -747,7 +758,7 @@ test_justifications (Fixture       *f,
   g_assert_cmpint (header, ==, HEADER_ROW + 1);
   g_assert_cmpuint (rows_of (book, "Justifications"), ==, header + 1 + n_jobs);
   {
-    g_autofree char *expected = g_strdup_printf ("A%d:%s%d", header + 1, "AA", header + 1 + n_jobs);
+    g_autofree char *expected = g_strdup_printf ("A%d:%s%d", header + 1, "AB", header + 1 + n_jobs);
 
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book, "autofilter"), "Justifications"), ==, expected);
   }
@@ -801,6 +812,15 @@ test_justifications (Fixture       *f,
 
       col = find_col (book, "Justifications", header, "Proposed grade");
       g_assert_cmpstr (text_at (book, "Justifications", row, col), ==, decision->proposed_grade);
+      {
+        /* The proposal's arithmetic, as the comparison gave it (test-grading). */
+        g_autofree char *explanation = bal_grading_explain_decision (decision, method);
+        g_autofree char *rule = g_strdup_printf (": grade %s.", decision->proposed_grade);
+
+        col = find_col (book, "Justifications", header, "How the proposal was reached");
+        g_assert_cmpstr (text_at (book, "Justifications", row, col), ==, explanation);
+        g_assert_true (g_str_has_suffix (explanation, rule));
+      }
       col = find_col (book, "Justifications", header, "Grade");
       g_assert_cmpstr (text_at (book, "Justifications", row, col), ==, decision->grade);
       col = find_col (book, "Justifications", header, "Justification");

@@ -1178,8 +1178,8 @@ finish_overview (Sheet *s)
 /* The Justifications' columns: the job, then four per characteristic,
  * then the decision and the review. */
 enum { JU_JOB, JU_DEPARTMENT, JU_REFERENCE, JU_FIRST_CHARACTERISTIC };
-enum { JU_PROPOSED, JU_GRADE, JU_DEPARTURE, JU_JUSTIFICATION, JU_STATUS, JU_OBJECTION, JU_OUTCOME,
-       JU_REMARKS, JU_TAIL };
+enum { JU_PROPOSED, JU_EXPLANATION, JU_GRADE, JU_DEPARTURE, JU_JUSTIFICATION, JU_STATUS, JU_OBJECTION,
+       JU_OUTCOME, JU_REMARKS, JU_TAIL };
 
 static Sheet *
 start_justifications (Export      *export,
@@ -1191,10 +1191,11 @@ start_justifications (Export      *export,
   guint tail = JU_FIRST_CHARACTERISTIC + 4 * n_characteristics;
   Sheet *s = sheet_new (export, name, tail + JU_TAIL, FALSE, error);
   const char *headers[JU_TAIL] = {
-    N_("Proposed grade"), N_("Grade"), N_("Reason for departing from the proposal"), N_("Justification"),
+    N_("Proposed grade"), N_("How the proposal was reached"), N_("Grade"),
+    N_("Reason for departing from the proposal"), N_("Justification"),
     N_("Status"), N_("Objection"), N_("Outcome of the objection"), N_("Open remarks"),
   };
-  const double caps[JU_TAIL] = { 9, 7, 36, 48, 20, 32, 32, 40 };
+  const double caps[JU_TAIL] = { 9, 48, 7, 36, 48, 20, 32, 32, 40 };
 
   if (s == NULL)
     return NULL;
@@ -1247,6 +1248,36 @@ start_justifications (Export      *export,
   return s;
 }
 
+/* The proposal's arithmetic from the levels the decision keeps, as the
+ * comparison explained it when the decision was made. */
+static char *
+row_explanation (Export *export,
+                 Row    *r)
+{
+  guint n_characteristics = export->method->characteristics->len;
+  g_autofree BalDecisionVerdict *lines = g_new0 (BalDecisionVerdict, n_characteristics);
+  g_autoptr(GPtrArray) verdicts = g_ptr_array_new ();
+  BalDecision decision = { 0 };
+
+  for (guint i = 0; i < n_characteristics; i++)
+    {
+      BalCharacteristic *characteristic = g_ptr_array_index (export->method->characteristics, i);
+
+      if (r->reference_levels[i] == 0)
+        continue;
+      lines[i].characteristic_id = characteristic->id;
+      lines[i].name = characteristic->name;
+      lines[i].job_level = r->job_levels[i];
+      lines[i].reference_level = r->reference_levels[i];
+      lines[i].proposed = bal_verdict_for_levels (r->job_levels[i], r->reference_levels[i]);
+      g_ptr_array_add (verdicts, &lines[i]);
+    }
+  decision.verdicts = verdicts;
+  decision.proposed_grade = r->proposed_grade;
+
+  return bal_grading_explain_decision (&decision, export->method);
+}
+
 static void
 put_justification_row (Sheet      *s,
                        const char *title,
@@ -1275,7 +1306,10 @@ put_justification_row (Sheet      *s,
             put_text (s, col + 2, bal_verdict_label (r->verdicts[i]), text);
           put_text (s, col + 3, r->notes[i], text);
         }
+      g_autofree char *explanation = row_explanation (export, r);
+
       put_text (s, tail + JU_PROPOSED, r->proposed_grade, text);
+      put_text (s, tail + JU_EXPLANATION, explanation, text);
       put_text (s, tail + JU_GRADE, r->grade, text);
       put_text (s, tail + JU_DEPARTURE, r->departure, text);
       put_text (s, tail + JU_JUSTIFICATION, r->justification, text);
@@ -2064,6 +2098,11 @@ write_detail (Export      *export,
       put_section (s, _("Decision"));
       put_pair (s, _("Reference function"), reference);
       put_pair (s, _("Proposed"), proposal);
+      {
+        g_autofree char *explanation = bal_grading_explain_decision (decision, export->method);
+
+        put_pair (s, _("How the proposal was reached"), explanation);
+      }
       put_pair (s, _("Verdict"), bal_verdict_label (decision->verdict));
       put_pair (s, _("Grade"), decision->grade);
       put_pair (s, _("Justification"), decision->justification);
