@@ -140,6 +140,7 @@ main (int    argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   bal_test_application_init ();
+  bal_test_use_environment_locale ();
 
   g_test_add_func ("/widgets/grading/explanation-and-no-fit", test_explanation_and_no_fit);
 

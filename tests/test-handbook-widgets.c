@@ -318,18 +318,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *po = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   bal_test_application_init ();
-  /* gtk_test_init () chose the C locale. The suite sets LC_ALL=C.UTF-8;
-   * run by hand with LANG=nl_NL.UTF-8 (and LOCPATH), the pages are in
-   * Dutch, from the catalogue in the build folder. */
-  setlocale (LC_ALL, "");
-  po = g_build_filename (g_test_get_dir (G_TEST_BUILT), "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, po);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bal_test_use_environment_locale ();
 
   g_test_add_func ("/widgets/handbook/search-edit-import", test_handbook_page);
   g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -25,6 +27,20 @@ bal_test_application_init (void)
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
   g_application_hold (G_APPLICATION (application));
+}
+
+/* gtk_test_init () chose the C locale. The suite sets LC_ALL=C.UTF-8; run
+ * by hand with LANG=nl_NL.UTF-8 (and LOCPATH), the windows are in Dutch,
+ * from the catalogue in the build folder, for screenshots. */
+void
+bal_test_use_environment_locale (void)
+{
+  g_autofree char *po = g_build_filename (g_test_get_dir (G_TEST_BUILT), "..", "po", NULL);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 BalApplication *

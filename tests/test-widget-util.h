@@ -12,6 +12,7 @@
 #include "test-cli-util.h"
 
 void            bal_test_application_init  (void);
+void            bal_test_use_environment_locale (void);
 BalApplication *bal_test_application       (void);
 void            bal_test_iterate           (void);
 void            bal_test_wait_for_map      (GtkWidget  *widget);
