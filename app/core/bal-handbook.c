@@ -617,7 +617,62 @@ family_id (BalProject  *project,
 
 static const char * const rule_kinds[] = { "lighter", "equal", "heavier" };
 
+/* The search index row of a reference function being stored, from its
+ * document: the text index_reference() reads back from the tables, built
+ * here without reading every activity group of the handbook for each one. */
 static gboolean
+index_doc (BalProject       *project,
+           gint64            id,
+           BalReferenceDoc  *doc,
+           GError          **error)
+{
+  g_autoptr(GString) alternatives = g_string_new (NULL);
+  g_autoptr(GString) activities = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *alternatives_folded = NULL;
+  g_autofree char *purpose = NULL;
+  g_autofree char *activities_folded = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  for (guint i = 0; doc->alternative_titles != NULL && i < doc->alternative_titles->len; i++)
+    g_string_append_printf (alternatives, "%s%s", i > 0 ? "; " : "",
+                            (const char *)g_ptr_array_index (doc->alternative_titles, i));
+
+  for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
+    {
+      BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
+
+      g_string_append_printf (activities, "%s%s ", i > 0 ? " " : "", group->title ? group->title : "");
+      for (guint j = 0; group->items != NULL && j < group->items->len; j++)
+        g_string_append_printf (activities, "%s%s", j > 0 ? " " : "", (const char *)g_ptr_array_index (group->items, j));
+    }
+
+  title = bal_fold (doc->title);
+  alternatives_folded = bal_fold (alternatives->str);
+  purpose = bal_fold (doc->purpose);
+  activities_folded = bal_fold (activities->str);
+
+  stmt = bal_project_prepare (project,
+                              "INSERT INTO reference_fts (rowid, title, alternative_titles, purpose, activities) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, alternatives_folded, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, purpose, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, activities_folded, -1, SQLITE_STATIC);
+  ok = bal_project_step_done (project, stmt, error);
+  sqlite3_clear_bindings (stmt);
+
+  return ok;
+}
+
+
+/* Stores one reference function and returns its id, or 0. */
+static gint64
 store_reference (BalProject       *project,
                  BalMethod        *method,
                  BalReferenceDoc  *doc,
@@ -633,7 +688,7 @@ store_reference (BalProject       *project,
     {
       family = family_id (project, doc->family, error);
       if (family == 0)
-        return FALSE;
+        return 0;
     }
 
   /* A reference function imported again replaces the earlier one. */
@@ -641,17 +696,17 @@ store_reference (BalProject       *project,
                               "DELETE FROM reference_fts WHERE rowid IN (SELECT id FROM reference_function WHERE code = ?1)",
                               error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
   if (!bal_project_step_done (project, stmt, error))
-    return FALSE;
+    return 0;
 
   stmt = bal_project_prepare (project, "DELETE FROM reference_function WHERE code = ?1", error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
   if (!bal_project_step_done (project, stmt, error))
-    return FALSE;
+    return 0;
 
   stmt = bal_project_prepare (project,
                               "INSERT INTO reference_function (code, title, family_id, grade, grade_range, position, "
@@ -660,7 +715,7 @@ store_reference (BalProject       *project,
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                               error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
 
 #define BIND_TEXT(n, s) sqlite3_bind_text (stmt, n, (s) ? (s) : "", -1, SQLITE_TRANSIENT)
   BIND_TEXT (1, doc->code);
@@ -684,7 +739,7 @@ store_reference (BalProject       *project,
 #undef BIND_TEXT
 
   if (!bal_project_step_done (project, stmt, error))
-    return FALSE;
+    return 0;
   id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
   for (guint i = 0; doc->alternative_titles != NULL && i < doc->alternative_titles->len; i++)
@@ -693,12 +748,12 @@ store_reference (BalProject       *project,
                                   "INSERT OR IGNORE INTO alternative_title (reference_id, position, title) VALUES (?1, ?2, ?3)",
                                   error);
       if (stmt == NULL)
-        return FALSE;
+        return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, g_ptr_array_index (doc->alternative_titles, i), -1, SQLITE_TRANSIENT);
       if (!bal_project_step_done (project, stmt, error))
-        return FALSE;
+        return 0;
     }
 
   for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
@@ -710,13 +765,13 @@ store_reference (BalProject       *project,
                                   "INSERT INTO activity_group (reference_id, position, label, title) VALUES (?1, ?2, ?3, ?4)",
                                   error);
       if (stmt == NULL)
-        return FALSE;
+        return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_text (stmt, 3, group->label ? group->label : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, group->title ? group->title : "", -1, SQLITE_TRANSIENT);
       if (!bal_project_step_done (project, stmt, error))
-        return FALSE;
+        return 0;
       group_id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
       for (guint j = 0; group->items != NULL && j < group->items->len; j++)
@@ -725,12 +780,12 @@ store_reference (BalProject       *project,
                                       "INSERT INTO activity (group_id, position, text) VALUES (?1, ?2, ?3)",
                                       error);
           if (stmt == NULL)
-            return FALSE;
+            return 0;
           sqlite3_bind_int64 (stmt, 1, group_id);
           sqlite3_bind_int (stmt, 2, j);
           sqlite3_bind_text (stmt, 3, g_ptr_array_index (group->items, j), -1, SQLITE_TRANSIENT);
           if (!bal_project_step_done (project, stmt, error))
-            return FALSE;
+            return 0;
         }
     }
 
@@ -741,14 +796,14 @@ store_reference (BalProject       *project,
                                   "VALUES (?1, ?2, ?3, ?4, ?5)",
                                   error);
       if (stmt == NULL)
-        return FALSE;
+        return 0;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, rule_kinds[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, doc->rules[i].condition ? doc->rules[i].condition : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, doc->rules[i].grade ? doc->rules[i].grade : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 5, doc->rules[i].grade_guessed);
       if (!bal_project_step_done (project, stmt, error))
-        return FALSE;
+        return 0;
     }
 
   if (method != NULL && method->characteristics->len > 0)
@@ -766,17 +821,17 @@ store_reference (BalProject       *project,
                                       "VALUES (?1, ?2, ?3, ?4)",
                                       error);
           if (stmt == NULL)
-            return FALSE;
+            return 0;
           sqlite3_bind_int64 (stmt, 1, id);
           sqlite3_bind_text (stmt, 2, c->id, -1, SQLITE_TRANSIENT);
           sqlite3_bind_int (stmt, 3, levels[i]);
           sqlite3_bind_int (stmt, 4, derived[i]);
           if (!bal_project_step_done (project, stmt, error))
-            return FALSE;
+            return 0;
         }
     }
 
-  return index_reference (project, id, error);
+  return id;
 }
 
 /* Stores @docs in one transaction: all of them or none. */
@@ -786,20 +841,32 @@ bal_handbook_store_references (BalProject  *project,
                                GPtrArray   *docs,
                                GError     **error)
 {
-  if (!bal_project_begin (project, error))
-    return FALSE;
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (docs->len, 1));
+  gboolean ok;
 
-  for (guint i = 0; i < docs->len; i++)
+  /* A handbook's worth of rows, their log entries and search index stay in
+   * memory until the commit instead of spilling to the file halfway. */
+  bal_project_exec (project, "PRAGMA cache_size = -65536", NULL);
+  ok = bal_project_begin (project, error);
+  for (guint i = 0; ok && i < docs->len; i++)
     {
-      if (!store_reference (project, method, g_ptr_array_index (docs, i), error))
-        {
-          bal_project_rollback (project);
-          return FALSE;
-        }
+      ids[i] = store_reference (project, method, g_ptr_array_index (docs, i), error);
+      ok = ids[i] != 0;
     }
-
-  bal_project_touch (project);
-  if (!bal_project_commit (project, error))
+  /* The search index last and in one run: FTS5 writes what it holds to
+   * the file at every statement that may roll back on its own, which the
+   * audited inserts are. */
+  for (guint i = 0; ok && i < docs->len; i++)
+    ok = index_doc (project, ids[i], g_ptr_array_index (docs, i), error);
+  if (ok)
+    {
+      bal_project_touch (project);
+      ok = bal_project_commit (project, error);
+    }
+  else
+    bal_project_rollback (project);
+  bal_project_exec (project, "PRAGMA cache_size = -2000", NULL);
+  if (!ok)
     return FALSE;
 
   bal_project_emit_changed (project, "handbook");
