@@ -675,6 +675,7 @@ index_doc (BalProject       *project,
 static gint64
 store_reference (BalProject       *project,
                  BalMethod        *method,
+                 GHashTable       *families,
                  BalReferenceDoc  *doc,
                  GError          **error)
 {
@@ -686,9 +687,15 @@ store_reference (BalProject       *project,
 
   if (doc->family != NULL && *doc->family != '\0')
     {
-      family = family_id (project, doc->family, error);
+      /* The families of this import, by name: a handbook has few. */
+      family = GPOINTER_TO_SIZE (g_hash_table_lookup (families, doc->family));
       if (family == 0)
-        return 0;
+        {
+          family = family_id (project, doc->family, error);
+          if (family == 0)
+            return 0;
+          g_hash_table_insert (families, g_strdup (doc->family), GSIZE_TO_POINTER ((gsize)family));
+        }
     }
 
   /* A reference function imported again replaces the earlier one. */
@@ -842,15 +849,25 @@ bal_handbook_store_references (BalProject  *project,
                                GError     **error)
 {
   g_autofree gint64 *ids = g_new0 (gint64, MAX (docs->len, 1));
+  g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *restore = NULL;
+  sqlite3_stmt *stmt;
+  int cache_size = -2000;
   gboolean ok;
 
   /* A handbook's worth of rows, their log entries and search index stay in
    * memory until the commit instead of spilling to the file halfway. */
+  stmt = bal_project_prepare (project, "PRAGMA cache_size", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    cache_size = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  restore = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
   bal_project_exec (project, "PRAGMA cache_size = -65536", NULL);
   ok = bal_project_begin (project, error);
   for (guint i = 0; ok && i < docs->len; i++)
     {
-      ids[i] = store_reference (project, method, g_ptr_array_index (docs, i), error);
+      ids[i] = store_reference (project, method, families, g_ptr_array_index (docs, i), error);
       ok = ids[i] != 0;
     }
   /* The search index last and in one run: FTS5 writes what it holds to
@@ -865,7 +882,7 @@ bal_handbook_store_references (BalProject  *project,
     }
   else
     bal_project_rollback (project);
-  bal_project_exec (project, "PRAGMA cache_size = -2000", NULL);
+  bal_project_exec (project, restore, NULL);
   if (!ok)
     return FALSE;
 
