@@ -186,7 +186,8 @@ compound_of (const char *compound,
   return common >= 6 && a > common + 2 && b > common + 2;
 }
 
-/* A reference function as matching needs it. */
+/* A reference function as matching needs it. Its words and terms are
+ * needed only until they are in the Handbook's inverted lists. */
 typedef struct
 {
   BalReferenceSummary *summary;
@@ -202,22 +203,23 @@ reference_free (Reference *r)
 {
   bal_reference_summary_free (r->summary);
   g_free (r->family);
-  g_ptr_array_unref (r->title_words);
-  g_hash_table_unref (r->title_terms);
-  g_hash_table_unref (r->body_terms);
+  g_clear_pointer (&r->title_words, g_ptr_array_unref);
+  g_clear_pointer (&r->title_terms, g_hash_table_unref);
+  g_clear_pointer (&r->body_terms, g_hash_table_unref);
   g_free (r);
 }
 
 /* A word of some reference's titles, with the references whose titles hold it. */
 typedef struct
 {
-  const char *word;     /* borrowed from a Reference's title_words */
-  GArray     *indices;  /* guint: positions in Handbook.references */
+  char   *word;
+  GArray *indices;  /* guint: positions in Handbook.references */
 } TitleWord;
 
 static void
 title_word_free (TitleWord *t)
 {
+  g_free (t->word);
   g_array_unref (t->indices);
   g_free (t);
 }
@@ -453,7 +455,7 @@ load_handbook (BalProject  *project,
           if (t == NULL)
             {
               t = g_new0 (TitleWord, 1);
-              t->word = w->word;
+              t->word = g_strdup (w->word);
               t->indices = g_array_new (FALSE, FALSE, sizeof (guint));
               g_hash_table_insert (h->title_words, (gpointer)t->word, t);
               if (length >= SUFFIX)
@@ -470,6 +472,10 @@ load_handbook (BalProject  *project,
             }
           g_array_append_val (t->indices, i);
         }
+
+      g_clear_pointer (&r->title_words, g_ptr_array_unref);
+      g_clear_pointer (&r->title_terms, g_hash_table_unref);
+      g_clear_pointer (&r->body_terms, g_hash_table_unref);
     }
 
   return h;
