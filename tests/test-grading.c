@@ -595,6 +595,42 @@ test_candidates (Fixture       *f,
   g_assert_true (in_top (with_profile, 3, is_customer_service));
 }
 
+/* The candidates follow the handbook when it changes after they were
+ * first ranked, in this process and through another connection. */
+static void
+test_candidates_follow_handbook (Fixture       *f,
+                                 gconstpointer  data)
+{
+  gint64 job = add_job (f->project, "Zeppelinpiloot", NULL, 0);
+  const char *pilot[] = { "Zeppelinpiloot", NULL };
+  const char *balloon[] = { "Ballonvaarder", NULL };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  g_autoptr(GPtrArray) there = NULL;
+  g_autoptr(BalProject) other = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (bal_project_get_path (f->project));
+  g_autoptr(GError) error = NULL;
+
+  before = bal_matching_candidates (f->project, job, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (((BalCandidate *)g_ptr_array_index (before, 0))->no_fit);
+
+  g_assert_true (bal_handbook_set_alternative_titles (f->project, "KS.01", pilot, &error));
+  g_assert_no_error (error);
+  here = bal_matching_candidates (f->project, job, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((BalCandidate *)g_ptr_array_index (here, 0))->code, ==, "KS.01");
+  g_assert_null (((BalCandidate *)g_ptr_array_index (here, 0))->no_fit);
+
+  other = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (bal_handbook_set_alternative_titles (other, "KS.01", balloon, &error));
+  g_assert_no_error (error);
+  there = bal_matching_candidates (f->project, job, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (((BalCandidate *)g_ptr_array_index (there, 0))->no_fit);
+}
+
 static void
 test_compare_and_decide (Fixture       *f,
                          gconstpointer  data)
@@ -822,6 +858,7 @@ main (int    argc,
   g_test_add_func ("/grading/rules", test_rules);
   g_test_add_func ("/grading/method/physical-lesser", test_physical_lesser);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/grading/candidates/follow-handbook", test_candidates_follow_handbook);
   ADD ("/grading/candidates", test_candidates);
   ADD ("/grading/compare-and-decide", test_compare_and_decide);
   ADD ("/grading/beyond-rules", test_beyond_rules);

@@ -279,6 +279,55 @@ test_import_replaces_and_refuses (Fixture       *f,
   g_assert_cmpint (count (f->project, "SELECT count(*) FROM reference_function"), ==, before);
 }
 
+static char *
+search_index (BalProject *project)
+{
+  sqlite3_stmt *stmt = bal_project_prepare (project,
+                                            "SELECT rowid, title, alternative_titles, purpose, activities "
+                                            "FROM reference_fts ORDER BY rowid",
+                                            NULL);
+  GString *rows = g_string_new (NULL);
+
+  g_assert_nonnull (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 5; i++)
+      g_string_append_printf (rows, "%s%s", (const char *)sqlite3_column_text (stmt, i), i < 4 ? "|" : "\n");
+  sqlite3_reset (stmt);
+
+  return g_string_free (rows, FALSE);
+}
+
+/* An import writes each search index row from the document; an edit
+ * rewrites it from the tables: both the same text. */
+static void
+test_search_index_as_edited (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *imported = search_index (f->project);
+  g_autofree char *edited = NULL;
+  g_autoptr(GPtrArray) all = bal_handbook_search (f->project, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (all->len, >, 30);
+  g_assert_nonnull (strstr (imported, "beantwoorden van eerstelijnsvragen neemt inkomende"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      BalReferenceSummary *summary = g_ptr_array_index (all, i);
+      g_autoptr(BalReference) reference = bal_handbook_get_reference (f->project, summary->code, &error);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < reference->doc->alternative_titles->len; j++)
+        g_ptr_array_add (titles, g_ptr_array_index (reference->doc->alternative_titles, j));
+      g_ptr_array_add (titles, NULL);
+      g_assert_true (bal_handbook_set_alternative_titles (f->project, summary->code,
+                                                          (const char * const *)titles->pdata, &error));
+      g_assert_no_error (error);
+    }
+  edited = search_index (f->project);
+  g_assert_cmpstr (imported, ==, edited);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +341,7 @@ main (int    argc,
   ADD ("/handbook/edit/profile", test_edit_profile);
   ADD ("/handbook/edit/alternative-titles", test_edit_alternative_titles);
   ADD ("/handbook/import/replaces-and-refuses", test_import_replaces_and_refuses);
+  ADD ("/handbook/import/search-index-as-edited", test_search_index_as_edited);
   g_test_add_func ("/handbook/fts-query", test_fts_query);
 #undef ADD
 

@@ -644,6 +644,27 @@ strip_markup (const char *line)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @line, without tags, has more than @limit characters that
+ * strip_markup() keeps whatever surrounds them: all but white space and
+ * the markup characters. Lines of running text are told from headings
+ * by this without copying them. */
+static gboolean
+surely_longer (const char *line,
+               guint       limit)
+{
+  guint kept = 0;
+
+  if (strchr (line, '<') != NULL)
+    return FALSE;
+
+  for (const char *p = line; *p; p++)
+    if (((guchar)*p & 0xc0) != 0x80 && *p != '*' && *p != '_' && *p != '#' && !g_ascii_isspace (*p) &&
+        ++kept > limit)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The field a heading line names, or FIELD_NONE; @rest gets what follows a
  * "Heading:" on the same line, if anything. */
 static Field
@@ -656,7 +677,7 @@ match_heading (const char  *line,
 
   *rest = NULL;
 
-  if (is_blank (line) || strlen (line) > MAX_SHORT_LINE)
+  if (is_blank (line) || strlen (line) > MAX_SHORT_LINE || surely_longer (line, 70))
     return FIELD_NONE;
 
   plain = strip_markup (line);
@@ -822,13 +843,25 @@ repair_hyphenation (const char *text)
   static const char * const prefixes[] = { "niet", "oud", "anti", "non", "pre", "post", "co", "ex", "vice", "self", NULL };
   const gsize max_left_bytes = 32;
   const guint max_right_chars = 8;
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (text));
   const char *p = text;
 
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      const char *dash = strchr (p, '-');
+      gunichar c;
+      const char *next;
+
+      /* What comes before the next hyphen is copied as it is, at once. */
+      if (dash == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, dash - p);
+      p = dash;
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (c == '-' && out->len > 0)
         {

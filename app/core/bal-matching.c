@@ -12,9 +12,15 @@
  *
  * No reference fits when no word of the job's title is in any reference
  * function's title or alternative titles (titles are how a handbook says
- * which jobs a reference covers; see names_work_of()), or when even the closest profile
+ * which jobs a reference covers; see names_work()), or when even the closest profile
  * is more than BAL_MATCHING_NO_FIT_DISTANCE levels away on average over
  * the main characteristics: the application rules bridge one grade.
+ *
+ * Every reference's profile and stemmed title and body terms are read and
+ * stemmed once per project and kept (Handbook below) until the handbook
+ * changes, in this process ("changed::handbook") or in another
+ * (PRAGMA data_version); a job's words are then looked up in inverted
+ * lists, so ranking costs about the job's words, not the handbook's.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -180,9 +186,12 @@ compound_of (const char *compound,
   return common >= 6 && a > common + 2 && b > common + 2;
 }
 
+/* A reference function as matching needs it. Its words and terms are
+ * needed only until they are in the Handbook's inverted lists. */
 typedef struct
 {
   BalReferenceSummary *summary;
+  char                *family;       /* folded */
   GPtrArray           *title_words;  /* Word: title and alternative titles */
   GHashTable          *title_terms;
   GHashTable          *body_terms;   /* purpose and activities */
@@ -192,31 +201,134 @@ typedef struct
 static void
 reference_free (Reference *r)
 {
-  g_ptr_array_unref (r->title_words);
-  g_hash_table_unref (r->title_terms);
-  g_hash_table_unref (r->body_terms);
+  bal_reference_summary_free (r->summary);
+  g_free (r->family);
+  g_clear_pointer (&r->title_words, g_ptr_array_unref);
+  g_clear_pointer (&r->title_terms, g_hash_table_unref);
+  g_clear_pointer (&r->body_terms, g_hash_table_unref);
   g_free (r);
 }
 
-static gboolean
-in_title (Reference *r,
-          Word      *w)
+/* A word of some reference's titles, with the references whose titles hold it. */
+typedef struct
+{
+  char   *word;
+  GArray *indices;  /* guint: positions in Handbook.references */
+} TitleWord;
+
+static void
+title_word_free (TitleWord *t)
+{
+  g_free (t->word);
+  g_array_unref (t->indices);
+  g_free (t);
+}
+
+/* What the handbook holds for matching, read once: every reference, and
+ * inverted lists from a term to the references that hold it. */
+typedef struct
+{
+  BalMethod  *method;
+  GPtrArray  *references;      /* Reference */
+  GHashTable *title_postings;  /* term -> GArray of guint */
+  GHashTable *body_postings;   /* term -> GArray of guint */
+  GHashTable *title_words;     /* word -> TitleWord */
+  GHashTable *suffixes;        /* last five bytes of a title word -> GPtrArray of TitleWord, borrowed */
+} Handbook;
+
+static void
+handbook_free (Handbook *h)
+{
+  g_clear_pointer (&h->method, bal_method_free);
+  g_clear_pointer (&h->references, g_ptr_array_unref);
+  g_clear_pointer (&h->title_postings, g_hash_table_unref);
+  g_clear_pointer (&h->body_postings, g_hash_table_unref);
+  g_clear_pointer (&h->suffixes, g_hash_table_unref);
+  g_clear_pointer (&h->title_words, g_hash_table_unref);
+  g_free (h);
+}
+
+/* The per-project cache, kept on the project: the handbook read once, and
+ * the stemmers. */
+typedef struct
+{
+  Stemmers  stemmers;
+  Handbook *handbook;      /* NULL until read, and after the handbook changed */
+  gint64    data_version;  /* of the connection when the handbook was read */
+} Cache;
+
+static void
+cache_free (Cache *cache)
+{
+  g_clear_pointer (&cache->handbook, handbook_free);
+  if (cache->stemmers.nl != NULL)
+    sb_stemmer_delete (cache->stemmers.nl);
+  if (cache->stemmers.en != NULL)
+    sb_stemmer_delete (cache->stemmers.en);
+  g_free (cache);
+}
+
+static void
+postings_add (GHashTable *postings,
+              const char *term,
+              guint       index)
+{
+  GArray *indices = g_hash_table_lookup (postings, term);
+
+  if (indices == NULL)
+    {
+      indices = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (postings, g_strdup (term), indices);
+    }
+  g_array_append_val (indices, index);
+}
+
+static void
+mark (guint8 *match,
+      GArray *indices,
+      guint8  value)
+{
+  for (guint k = 0; indices != NULL && k < indices->len; k++)
+    {
+      guint i = g_array_index (indices, guint, k);
+
+      match[i] = MAX (match[i], value);
+    }
+}
+
+/* Whether @word may share a last part with another word: compound_of()
+ * needs five common last bytes at least. */
+#define SUFFIX 5
+
+/* Marks in @match (one byte per reference) the references whose titles
+ * name @w with 2, and those whose purpose or activities hold it with 1:
+ * what in_title() and in_body() would say of each reference. */
+static void
+match_word (Handbook *h,
+            Word     *w,
+            guint8   *match)
 {
   g_autofree char *n = g_strconcat ("n:", w->nl, NULL);
   g_autofree char *e = g_strconcat ("e:", w->en, NULL);
+  gsize length = strlen (w->word);
 
-  if (g_hash_table_contains (r->title_terms, n) || g_hash_table_contains (r->title_terms, e))
-    return TRUE;
+  mark (match, g_hash_table_lookup (h->body_postings, n), 1);
+  mark (match, g_hash_table_lookup (h->body_postings, e), 1);
+  mark (match, g_hash_table_lookup (h->title_postings, n), 2);
+  mark (match, g_hash_table_lookup (h->title_postings, e), 2);
 
-  for (guint i = 0; i < r->title_words->len; i++)
+  if (length >= SUFFIX)
     {
-      Word *t = g_ptr_array_index (r->title_words, i);
+      GPtrArray *same_end = g_hash_table_lookup (h->suffixes, w->word + length - SUFFIX);
 
-      if (compound_of (w->word, t->word) || compound_of (t->word, w->word))
-        return TRUE;
+      for (guint k = 0; same_end != NULL && k < same_end->len; k++)
+        {
+          TitleWord *t = g_ptr_array_index (same_end, k);
+
+          if (compound_of (w->word, t->word) || compound_of (t->word, w->word))
+            mark (match, t->indices, 2);
+        }
     }
-
-  return FALSE;
 }
 
 /* Title words that say who, not what: "magazijnmedewerker" and
@@ -249,55 +361,47 @@ common_suffix (const char *a,
   return n;
 }
 
-/* Whether a word of the job's title names work that @r's titles name:
- * the same word or stem; a Dutch compound of it, unless all they share is
- * a generic head; or two compounds with the same first part of four
- * letters or more ("postsorteerder", "postkamer"), since a Dutch compound
- * names its work by its first part as much as by its last. */
+/* Whether a word of the job's title names work that some reference's
+ * titles name: the same word or stem; a Dutch compound of it, unless all
+ * they share is a generic head; or two compounds with the same first part
+ * of four letters or more ("postsorteerder", "postkamer"), since a Dutch
+ * compound names its work by its first part as much as by its last. */
 static gboolean
-names_work_of (Reference *r,
-               Word      *w)
+names_work (Handbook *h,
+            Word     *w)
 {
-  gsize len = strlen (w->word);
+  gsize length = strlen (w->word);
   g_autofree char *n = NULL;
   g_autofree char *e = NULL;
+  GHashTableIter iter;
+  TitleWord *t;
 
-  if (is_generic_head (w->word, len))
+  if (is_generic_head (w->word, length))
     return FALSE;
 
   n = g_strconcat ("n:", w->nl, NULL);
   e = g_strconcat ("e:", w->en, NULL);
-  if (g_hash_table_contains (r->title_terms, n) || g_hash_table_contains (r->title_terms, e))
+  if (g_hash_table_contains (h->title_postings, n) || g_hash_table_contains (h->title_postings, e))
     return TRUE;
 
-  for (guint i = 0; i < r->title_words->len; i++)
+  g_hash_table_iter_init (&iter, h->title_words);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&t))
     {
-      Word *t = g_ptr_array_index (r->title_words, i);
-      gsize tlen = strlen (t->word);
+      gsize tlength = strlen (t->word);
       gsize suffix = common_suffix (w->word, t->word);
       gsize prefix = 0;
 
       if ((compound_of (w->word, t->word) || compound_of (t->word, w->word)) &&
-          !is_generic_head (w->word + len - suffix, suffix))
+          !is_generic_head (w->word + length - suffix, suffix))
         return TRUE;
 
-      while (prefix < len && prefix < tlen && w->word[prefix] == t->word[prefix])
+      while (prefix < length && prefix < tlength && w->word[prefix] == t->word[prefix])
         prefix++;
-      if (prefix >= 4 && len >= prefix + 4 && tlen >= prefix + 4)
+      if (prefix >= 4 && length >= prefix + 4 && tlength >= prefix + 4)
         return TRUE;
     }
 
   return FALSE;
-}
-
-static gboolean
-in_body (Reference *r,
-         Word      *w)
-{
-  g_autofree char *n = g_strconcat ("n:", w->nl, NULL);
-  g_autofree char *e = g_strconcat ("e:", w->en, NULL);
-
-  return g_hash_table_contains (r->body_terms, n) || g_hash_table_contains (r->body_terms, e);
 }
 
 void
@@ -316,32 +420,32 @@ bal_candidate_free (BalCandidate *candidate)
   g_free (candidate);
 }
 
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
+/* Reads every reference's words and profile, in three queries. */
+static Handbook *
+load_handbook (BalProject  *project,
+               Stemmers    *stemmers,
+               GError     **error)
 {
-  const BalCandidate *ca = *(BalCandidate **)a;
-  const BalCandidate *cb = *(BalCandidate **)b;
-
-  if (ca->score > cb->score)
-    return -1;
-  if (ca->score < cb->score)
-    return 1;
-  return g_strcmp0 (ca->code, cb->code);
-}
-
-/* Loads every reference's words and profile, in two queries. */
-static GPtrArray *
-load_references (BalProject  *project,
-                 Stemmers    *stemmers,
-                 GPtrArray   *summaries,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func ((GDestroyNotify)reference_free);
+  g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Handbook *h = g_new0 (Handbook, 1);
+  gboolean began = bal_project_begin_read (project);
   sqlite3_stmt *stmt;
   int rc;
 
+  h->references = g_ptr_array_new_with_free_func ((GDestroyNotify)reference_free);
+  h->title_postings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  h->body_postings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  h->title_words = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)title_word_free);
+  h->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+
+  h->method = bal_handbook_load_method (project, error);
+  summaries = h->method ? bal_handbook_search (project, NULL, NULL, error) : NULL;
+  if (summaries == NULL)
+    goto failed;
+
+  /* The references own the summaries from here on. */
+  g_ptr_array_set_free_func (summaries, NULL);
   for (guint i = 0; i < summaries->len; i++)
     {
       Reference *r = g_new0 (Reference, 1);
@@ -349,16 +453,17 @@ load_references (BalProject  *project,
 
       r->summary = g_ptr_array_index (summaries, i);
       titles = g_strjoin ("\n", r->summary->title, r->summary->alternative_titles, NULL);
+      r->family = bal_fold (r->summary->family);
       r->title_words = words_of (stemmers, titles);
       r->title_terms = terms_of (r->title_words);
       r->body_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_insert (by_id, &r->summary->id, r);
-      g_ptr_array_add (references, r);
+      g_ptr_array_add (h->references, r);
     }
 
   stmt = bal_project_prepare (project, "SELECT rowid, purpose || ' ' || activities FROM reference_fts", error);
   if (stmt == NULL)
-    return NULL;
+    goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -375,7 +480,7 @@ load_references (BalProject  *project,
   if (rc != SQLITE_DONE)
     {
       bal_project_set_sqlite_error (project, error);
-      return NULL;
+      goto failed;
     }
 
   stmt = bal_project_prepare (project,
@@ -383,7 +488,7 @@ load_references (BalProject  *project,
                               "JOIN characteristic c ON c.id = p.characteristic_id",
                               error);
   if (stmt == NULL)
-    return NULL;
+    goto failed;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -397,10 +502,121 @@ load_references (BalProject  *project,
   if (rc != SQLITE_DONE)
     {
       bal_project_set_sqlite_error (project, error);
-      return NULL;
+      goto failed;
+    }
+  bal_project_end_read (project, began);
+
+  for (guint i = 0; i < h->references->len; i++)
+    {
+      Reference *r = g_ptr_array_index (h->references, i);
+      GHashTableIter iter;
+      const char *term;
+
+      g_hash_table_iter_init (&iter, r->title_terms);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&term, NULL))
+        postings_add (h->title_postings, term, i);
+      g_hash_table_iter_init (&iter, r->body_terms);
+      while (g_hash_table_iter_next (&iter, (gpointer *)&term, NULL))
+        postings_add (h->body_postings, term, i);
+
+      for (guint k = 0; k < r->title_words->len; k++)
+        {
+          Word *w = g_ptr_array_index (r->title_words, k);
+          TitleWord *t = g_hash_table_lookup (h->title_words, w->word);
+          gsize length = strlen (w->word);
+
+          if (t == NULL)
+            {
+              t = g_new0 (TitleWord, 1);
+              t->word = g_strdup (w->word);
+              t->indices = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (h->title_words, (gpointer)t->word, t);
+              if (length >= SUFFIX)
+                {
+                  GPtrArray *same_end = g_hash_table_lookup (h->suffixes, w->word + length - SUFFIX);
+
+                  if (same_end == NULL)
+                    {
+                      same_end = g_ptr_array_new ();
+                      g_hash_table_insert (h->suffixes, g_strdup (w->word + length - SUFFIX), same_end);
+                    }
+                  g_ptr_array_add (same_end, t);
+                }
+            }
+          g_array_append_val (t->indices, i);
+        }
+
+      g_clear_pointer (&r->title_words, g_ptr_array_unref);
+      g_clear_pointer (&r->title_terms, g_hash_table_unref);
+      g_clear_pointer (&r->body_terms, g_hash_table_unref);
     }
 
-  return g_steal_pointer (&references);
+  return h;
+
+failed:
+  bal_project_end_read (project, began);
+  handbook_free (h);
+  return NULL;
+}
+
+static GQuark
+cache_quark (void)
+{
+  return g_quark_from_static_string ("bal-matching-cache");
+}
+
+static void
+on_handbook_changed (BalProject *project,
+                     const char *what,
+                     Cache      *cache)
+{
+  g_clear_pointer (&cache->handbook, handbook_free);
+}
+
+/* How many times another connection committed to the file. */
+static gint64
+data_version (BalProject *project)
+{
+  sqlite3_stmt *stmt = bal_project_prepare (project, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
+/* The project's cache, its handbook read if it was not yet or changed since. */
+static Cache *
+project_cache (BalProject  *project,
+               GError     **error)
+{
+  Cache *cache = g_object_get_qdata (G_OBJECT (project), cache_quark ());
+  gint64 version = data_version (project);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (Cache, 1);
+      cache->stemmers.nl = sb_stemmer_new ("dutch", NULL);
+      cache->stemmers.en = sb_stemmer_new ("english", NULL);
+      g_object_set_qdata_full (G_OBJECT (project), cache_quark (), cache, (GDestroyNotify)cache_free);
+      g_signal_connect (project, "changed::handbook", G_CALLBACK (on_handbook_changed), cache);
+    }
+
+  if (cache->handbook != NULL && cache->data_version != version)
+    g_clear_pointer (&cache->handbook, handbook_free);
+
+  if (cache->handbook == NULL)
+    {
+      cache->handbook = load_handbook (project, &cache->stemmers, error);
+      cache->data_version = version;
+      if (cache->handbook == NULL)
+        return NULL;
+    }
+
+  return cache;
 }
 
 /* Whether @folded contains @phrase as whole words. */
@@ -420,6 +636,34 @@ names_phrase (const char *folded,
   return FALSE;
 }
 
+/* A reference's place in the ranking, before its candidate is made. */
+typedef struct
+{
+  Reference *reference;
+  guint      index;
+  double     score;
+  double     text_score;
+  double     profile_score;
+  double     distance;
+  guint      equal;
+  guint      compared;
+  gboolean   family_named;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  if (ra->score > rb->score)
+    return -1;
+  if (ra->score < rb->score)
+    return 1;
+  return g_strcmp0 (ra->reference->summary->code, rb->reference->summary->code);
+}
+
 GPtrArray *
 bal_matching_candidates (BalProject  *project,
                          gint64       job_id,
@@ -428,31 +672,45 @@ bal_matching_candidates (BalProject  *project,
 {
   g_autoptr(BalJob) job = NULL;
   g_autoptr(BalJobProfile) profile = NULL;
-  g_autoptr(BalMethod) method = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) references = NULL;
   g_autoptr(GPtrArray) job_words = NULL;
   g_autoptr(GPtrArray) title_words = NULL;
   g_autoptr(GHashTable) title_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) families = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree double *idf = NULL;
   g_autofree double *text = NULL;
+  g_autofree guint8 *match = NULL;
+  g_autofree Ranked *ranked = NULL;
+  g_autofree int *job_levels = NULL;
+  g_autofree gboolean *lesser = NULL;
   g_autofree char *job_text = NULL;
   g_autofree char *job_folded = NULL;
   g_autofree char *unknown_title_word = NULL;
-  Stemmers stemmers = { sb_stemmer_new ("dutch", NULL), sb_stemmer_new ("english", NULL) };
+  g_autofree char *no_fit = NULL;
+  Cache *cache;
+  Handbook *h;
+  BalMethod *method;
+  GPtrArray *references;
+  guint n, n_characteristics, n_ranked;
   gboolean title_fits = TRUE;
   double best_text = 0;
   double nearest = -1;
   guint answered = 0;
-  GPtrArray *candidates = NULL;
+  gboolean began;
+  GPtrArray *candidates;
 
+  /* One read lock for the job, its answers and (when it changed) the handbook. */
+  began = bal_project_begin_read (project);
   job = bal_jobs_get (project, job_id, error);
   profile = job ? bal_profile_compute (project, job_id, error) : NULL;
-  method = profile ? bal_handbook_load_method (project, error) : NULL;
-  summaries = method ? bal_handbook_search (project, NULL, NULL, error) : NULL;
-  references = summaries ? load_references (project, &stemmers, summaries, error) : NULL;
-  if (references == NULL)
-    goto out;
+  cache = profile ? project_cache (project, error) : NULL;
+  bal_project_end_read (project, began);
+  if (cache == NULL)
+    return NULL;
+
+  h = cache->handbook;
+  method = h->method;
+  references = h->references;
+  n = references->len;
 
   for (guint i = 0; i < profile->levels->len; i++)
     if (((BalJobLevel *)g_ptr_array_index (profile->levels, i))->level > 0)
@@ -460,24 +718,24 @@ bal_matching_candidates (BalProject  *project,
 
   job_text = g_strjoin ("\n", job->title, job->department, job->description, job->activities, NULL);
   job_folded = bal_fold (job_text);
-  job_words = words_of (&stemmers, job_text);
-  title_words = words_of (&stemmers, job->title);
+  job_words = words_of (&cache->stemmers, job_text);
+  title_words = words_of (&cache->stemmers, job->title);
   for (guint i = 0; i < title_words->len; i++)
     g_hash_table_add (title_set, ((Word *)g_ptr_array_index (title_words, i))->word);
 
-  /* Rarer words weigh more. */
+  /* Which references hold each word of the job: 2 in their titles, 1 only
+   * in their purpose or activities. Rarer words weigh more. */
+  match = g_new0 (guint8, (gsize)MAX (job_words->len, 1) * MAX (n, 1));
   idf = g_new0 (double, MAX (job_words->len, 1));
   for (guint w = 0; w < job_words->len; w++)
     {
+      guint8 *row = match + (gsize)w * n;
       guint df = 0;
 
-      for (guint i = 0; i < references->len; i++)
-        {
-          Reference *r = g_ptr_array_index (references, i);
-
-          df += in_title (r, g_ptr_array_index (job_words, w)) || in_body (r, g_ptr_array_index (job_words, w));
-        }
-      idf[w] = df == 0 ? 0 : log ((references->len + 1.0) / (df + 0.5));
+      match_word (h, g_ptr_array_index (job_words, w), row);
+      for (guint i = 0; i < n; i++)
+        df += row[i] != 0;
+      idf[w] = df == 0 ? 0 : log ((n + 1.0) / (df + 0.5));
     }
 
   /* Does the job's title name work that some reference's titles name?
@@ -496,50 +754,136 @@ bal_matching_candidates (BalProject  *project,
           continue;
         if (telling == NULL)
           telling = word;
-        for (guint i = 0; i < references->len && !named; i++)
-          named = names_work_of (g_ptr_array_index (references, i), word);
+        named = names_work (h, word);
       }
     title_fits = named || telling == NULL;
     if (!title_fits)
       unknown_title_word = g_strdup (telling->word);
   }
 
-  text = g_new0 (double, references->len);
-  for (guint i = 0; i < references->len; i++)
+  /* Each reference's sum taken word by word in the job's order. */
+  text = g_new0 (double, MAX (n, 1));
+  for (guint w = 0; w < job_words->len; w++)
     {
-      Reference *r = g_ptr_array_index (references, i);
+      Word *word = g_ptr_array_index (job_words, w);
+      double weight = g_hash_table_contains (title_set, word->word) ? 2.0 : 1.0;
+      const guint8 *row = match + (gsize)w * n;
 
-      for (guint w = 0; w < job_words->len; w++)
+      for (guint i = 0; i < n; i++)
         {
-          Word *word = g_ptr_array_index (job_words, w);
-          double weight = g_hash_table_contains (title_set, word->word) ? 2.0 : 1.0;
-
-          if (in_title (r, word))
+          if (row[i] == 2)
             text[i] += 3.0 * weight * idf[w];
-          else if (in_body (r, word))
+          else if (row[i] == 1)
             text[i] += weight * idf[w];
         }
-      best_text = MAX (best_text, text[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    best_text = MAX (best_text, text[i]);
+
+  n_characteristics = MIN (method->characteristics->len, G_N_ELEMENTS (((Reference *)NULL)->levels));
+  job_levels = g_new0 (int, MAX (n_characteristics, 1));
+  lesser = g_new0 (gboolean, MAX (n_characteristics, 1));
+  for (guint c = 0; c < n_characteristics; c++)
+    {
+      BalCharacteristic *characteristic = g_ptr_array_index (method->characteristics, c);
+      BalJobLevel *level = bal_job_profile_find (profile, characteristic->id);
+
+      job_levels[c] = level != NULL ? level->level : 0;
+      lesser[c] = bal_method_is_lesser (method, characteristic->id);
     }
 
-  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_candidate_free);
-  for (guint i = 0; i < references->len; i++)
+  ranked = g_new0 (Ranked, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
       Reference *r = g_ptr_array_index (references, i);
+      Ranked *k = &ranked[i];
+      double weighted = 0, weights = 0, main_difference = 0;
+      guint main_known = 0;
+      gpointer named;
+
+      k->reference = r;
+      k->index = i;
+      k->text_score = best_text > 0 ? text[i] / best_text : 0;
+
+      for (guint c = 0; c < n_characteristics; c++)
+        {
+          double weight = lesser[c] ? 0.5 : 1.0;
+          int difference;
+
+          if (job_levels[c] <= 0 || r->levels[c] <= 0)
+            continue;
+          difference = abs (job_levels[c] - r->levels[c]);
+          k->compared++;
+          k->equal += difference == 0;
+          weighted += weight * difference;
+          weights += weight;
+          if (!lesser[c])
+            {
+              main_difference += difference;
+              main_known++;
+            }
+        }
+
+      if (k->compared > 0)
+        {
+          k->distance = weighted / weights;
+          k->profile_score = MAX (0.0, 1.0 - k->distance / 3.0);
+          if (main_known >= 2 && (nearest < 0 || main_difference / main_known < nearest))
+            nearest = main_difference / main_known;
+        }
+      else
+        {
+          k->distance = -1;
+          k->profile_score = -1;
+        }
+
+      /* Families are few: each looked up in the job's text once. */
+      if (!g_hash_table_lookup_extended (families, r->family, NULL, &named))
+        {
+          named = GINT_TO_POINTER (names_phrase (job_folded, r->family));
+          g_hash_table_insert (families, r->family, named);
+        }
+      k->family_named = GPOINTER_TO_INT (named);
+
+      k->score = answered > 0 && k->compared > 0
+        ? 0.65 * k->profile_score + 0.35 * k->text_score
+        : k->text_score;
+      k->score = MIN (1.0, k->score + (k->family_named ? 0.05 : 0));
+      k->score = round (k->score * 1000) / 1000;
+    }
+
+  /* No reference fits: said of the job, so on every candidate. */
+  if (!title_fits)
+    no_fit = g_strdup_printf (_("the job’s title names work (“%s”) that no reference function’s title names."),
+                              unknown_title_word);
+  else if (nearest > BAL_MATCHING_NO_FIT_DISTANCE)
+    no_fit = g_strdup_printf (_("even the closest profile is on average %.1f levels from the job’s, and the application rules bridge one."),
+                              nearest);
+
+  qsort (ranked, n, sizeof (Ranked), compare_ranked);
+  n_ranked = limit > 0 ? MIN (limit, n) : n;
+
+  /* Only the candidates returned are written out, with their reasons. */
+  candidates = g_ptr_array_new_full (n_ranked, (GDestroyNotify)bal_candidate_free);
+  for (guint j = 0; j < n_ranked; j++)
+    {
+      Ranked *k = &ranked[j];
+      BalReferenceSummary *summary = k->reference->summary;
       BalCandidate *candidate = g_new0 (BalCandidate, 1);
       g_autoptr(GString) matched = g_string_new (NULL);
-      g_autofree char *family = bal_fold (r->summary->family);
-      double weighted = 0, weights = 0, main_difference = 0;
-      guint main_known = 0, equal = 0, compared = 0, shown = 0;
-      gboolean family_named;
+      guint shown = 0;
 
-      candidate->code = g_strdup (r->summary->code);
-      candidate->title = g_strdup (r->summary->title);
-      candidate->family = g_strdup (r->summary->family);
-      candidate->grade = g_strdup (r->summary->grade);
-      candidate->alternative_titles = g_strdup (r->summary->alternative_titles);
+      candidate->code = g_strdup (summary->code);
+      candidate->title = g_strdup (summary->title);
+      candidate->family = g_strdup (summary->family);
+      candidate->grade = g_strdup (summary->grade);
+      candidate->alternative_titles = g_strdup (summary->alternative_titles);
       candidate->reasons = g_ptr_array_new_with_free_func (g_free);
-      candidate->text_score = best_text > 0 ? text[i] / best_text : 0;
+      candidate->text_score = k->text_score;
+      candidate->profile_score = k->profile_score;
+      candidate->distance = k->distance;
+      candidate->score = k->score;
+      candidate->no_fit = g_strdup (no_fit);
 
       /* The words that matter: the rarer matched words, title words first. */
       for (int pass = 0; pass < 2; pass++)
@@ -548,7 +892,7 @@ bal_matching_candidates (BalProject  *project,
             Word *word = g_ptr_array_index (job_words, w);
             gboolean title_word = g_hash_table_contains (title_set, word->word);
 
-            if ((pass == 0) != title_word || idf[w] < 1.0 || !(in_title (r, word) || in_body (r, word)))
+            if ((pass == 0) != title_word || idf[w] < 1.0 || match[(gsize)w * n + k->index] == 0)
               continue;
             g_string_append_printf (matched, "%s%s", shown > 0 ? ", " : "", word->word);
             shown++;
@@ -556,81 +900,18 @@ bal_matching_candidates (BalProject  *project,
       if (shown > 0)
         g_ptr_array_add (candidate->reasons, g_strdup_printf (_("Matched words: %s"), matched->str));
 
-      for (guint c = 0; c < method->characteristics->len && c < G_N_ELEMENTS (r->levels); c++)
-        {
-          BalCharacteristic *characteristic = g_ptr_array_index (method->characteristics, c);
-          BalJobLevel *level = bal_job_profile_find (profile, characteristic->id);
-          gboolean lesser = bal_method_is_lesser (method, characteristic->id);
-          double weight = lesser ? 0.5 : 1.0;
-          int difference;
-
-          if (level == NULL || level->level <= 0 || r->levels[c] <= 0)
-            continue;
-          difference = abs (level->level - r->levels[c]);
-          compared++;
-          equal += difference == 0;
-          weighted += weight * difference;
-          weights += weight;
-          if (!lesser)
-            {
-              main_difference += difference;
-              main_known++;
-            }
-        }
-
-      if (compared > 0)
-        {
-          candidate->distance = weighted / weights;
-          candidate->profile_score = MAX (0.0, 1.0 - candidate->distance / 3.0);
-          g_ptr_array_add (candidate->reasons,
-                           g_strdup_printf (_("Profile: %u of %u characteristics equal, on average %.1f levels apart"),
-                                            equal, compared, candidate->distance));
-          if (main_known >= 2 && (nearest < 0 || main_difference / main_known < nearest))
-            nearest = main_difference / main_known;
-        }
+      if (k->compared > 0)
+        g_ptr_array_add (candidate->reasons,
+                         g_strdup_printf (_("Profile: %u of %u characteristics equal, on average %.1f levels apart"),
+                                          k->equal, k->compared, k->distance));
       else
-        {
-          candidate->distance = -1;
-          candidate->profile_score = -1;
-          g_ptr_array_add (candidate->reasons, g_strdup (_("No answers yet: ranked by text alone")));
-        }
+        g_ptr_array_add (candidate->reasons, g_strdup (_("No answers yet: ranked by text alone")));
 
-      family_named = names_phrase (job_folded, family);
-      if (family_named)
-        g_ptr_array_add (candidate->reasons, g_strdup_printf (_("The job names the family %s"), r->summary->family));
-
-      candidate->score = answered > 0 && compared > 0
-        ? 0.65 * candidate->profile_score + 0.35 * candidate->text_score
-        : candidate->text_score;
-      candidate->score = MIN (1.0, candidate->score + (family_named ? 0.05 : 0));
-      candidate->score = round (candidate->score * 1000) / 1000;
+      if (k->family_named)
+        g_ptr_array_add (candidate->reasons, g_strdup_printf (_("The job names the family %s"), summary->family));
 
       g_ptr_array_add (candidates, candidate);
     }
-
-  /* No reference fits: said of the job, so on every candidate. */
-  {
-    g_autofree char *no_fit = NULL;
-
-    if (!title_fits)
-      no_fit = g_strdup_printf (_("the job’s title names work (“%s”) that no reference function’s title names."),
-                                unknown_title_word);
-    else if (nearest > BAL_MATCHING_NO_FIT_DISTANCE)
-      no_fit = g_strdup_printf (_("even the closest profile is on average %.1f levels from the job’s, and the application rules bridge one."),
-                                nearest);
-    for (guint i = 0; no_fit != NULL && i < candidates->len; i++)
-      ((BalCandidate *)g_ptr_array_index (candidates, i))->no_fit = g_strdup (no_fit);
-  }
-
-  g_ptr_array_sort (candidates, compare_candidates);
-  if (limit > 0 && candidates->len > limit)
-    g_ptr_array_set_size (candidates, limit);
-
-out:
-  if (stemmers.nl != NULL)
-    sb_stemmer_delete (stemmers.nl);
-  if (stemmers.en != NULL)
-    sb_stemmer_delete (stemmers.en);
 
   return candidates;
 }

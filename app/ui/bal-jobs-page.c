@@ -19,6 +19,7 @@
 #include "bal-application.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
+#include "bal-job-import-dialog.h"
 #include "bal-job-item.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
@@ -702,16 +703,6 @@ focus_search_action (GtkWidget  *widget,
 
 /* A job list dropped on the page ******************************************/
 
-static void
-import_jobs_file (BalJobsPage *self,
-                  GFile       *file)
-{
-  /* TODO(lead): bal_job_import_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-   *                                            self->project, file);
-   * The job-import dialog (h15) does not exist on this branch: until it is
-   * connected, a dropped CSV file shows nothing. */
-}
-
 static gboolean
 file_dropped (BalJobsPage   *self,
               const GValue  *value,
@@ -730,7 +721,7 @@ file_dropped (BalJobsPage   *self,
   if (lower == NULL || !g_str_has_suffix (lower, ".csv"))
     return FALSE;
 
-  import_jobs_file (self, file);
+  bal_job_import_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->project, file);
 
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include "bal-demo.h"
 #include "bal-file-chooser.h"
 #include "bal-handbook-page.h"
+#include "bal-job-import-dialog.h"
 #include "bal-project-view.h"
 #include "bal-ui-util.h"
 #include "bal-welcome-page.h"
@@ -127,6 +128,7 @@ update_banners (BalWindow *self)
   gtk_revealer_set_reveal_child (self->integrity_banner, findings != NULL && findings->len > 0);
   /* The banners' buttons are in the main menu too (F10), for the keyboard. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-for-review", project != NULL && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-jobs", project != NULL && !self->review && !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-review", review_copy && !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-findings", findings != NULL && findings->len > 0);
 }
@@ -614,6 +616,34 @@ show_findings_action (GtkWidget  *widget,
 }
 
 static void
+import_jobs_chosen (GListModel *files,
+                    gpointer    user_data)
+{
+  g_autoptr(BalWindow) self = user_data;
+  g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+  if (file != NULL && self->project != NULL && !self->review)
+    bal_job_import_dialog_present (GTK_WINDOW (self), self->project, file);
+}
+
+static void
+import_jobs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (BAL_WINDOW (widget)->project == NULL || BAL_WINDOW (widget)->review)
+    return;
+  gtk_file_filter_set_name (filter, _("Job lists (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  bal_choose_files (GTK_WINDOW (widget), BAL_CHOOSE_OPEN, _("Import Jobs"), _("_Open"), filter, NULL,
+                    import_jobs_chosen, g_object_ref (widget));
+}
+
+static void
 save_window_state (BalWindow *self)
 {
   GSettings *settings = bal_application_get_settings (get_application (self));
@@ -739,6 +769,7 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-findings", NULL, show_findings_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-jobs", NULL, import_jobs_action);
 }
 
 static void
