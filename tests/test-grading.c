@@ -423,6 +423,22 @@ test_no_fit (Fixture       *f,
   candidates = bal_matching_candidates (f->project, job, 3, &error);
   g_assert_no_error (error);
   g_assert_nonnull (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit);
+  /* The profile leads: the reference with the agent's own profile stands
+   * first, above those whose words match the nurse's text ("verzorgt"). */
+  g_assert_cmpstr (((BalCandidate *)g_ptr_array_index (candidates, 0))->code, ==, "KS.02");
+  {
+    g_autoptr(GPtrArray) all = bal_matching_candidates (f->project, job, 0, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      for (guint j = i + 1; j < all->len; j++)
+        {
+          BalCandidate *higher = g_ptr_array_index (all, i);
+          BalCandidate *lower = g_ptr_array_index (all, j);
+
+          g_assert_cmpfloat (higher->distance, <=, lower->distance + 0.75);
+        }
+  }
   g_assert_nonnull (strstr (((BalCandidate *)g_ptr_array_index (candidates, 0))->no_fit, "verpleegkundige"));
 
   comparison = bal_grading_compare (f->project, job, "KS.02", &error);
