@@ -5,6 +5,7 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bal-csv.h"
 #include "bal-demo.h"
@@ -217,6 +218,45 @@ test_no_title_column (Fixture       *f,
 }
 
 /* Jobs that report to each other in a circle are refused, by line. */
+/* Whatever is handed over as a list of jobs: a FIFO, a device, one line of
+ * 4 MiB. Refused at once, with a message of a readable length. */
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-hostile-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "jobs.csv", NULL);
+  g_autofree char *long_line = g_build_filename (dir, "long.csv", NULL);
+  g_autofree char *text = g_strnfill (4 * 1024 * 1024, 'a');
+  const char *paths[] = { fifo, "/dev/zero" };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BalJobImport) import = bal_job_import_read (f->project, file, &error);
+
+      g_assert_null (import);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+    }
+
+  g_assert_true (g_file_set_contents (long_line, text, -1, NULL));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (long_line);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BalJobImport) import = bal_job_import_read (f->project, file, &error);
+
+    g_assert_null (import);
+    g_assert_error (error, BAL_JOB_IMPORT_ERROR, BAL_JOB_IMPORT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, ":1: no column holds the job titles"));
+    g_assert_cmpuint (strlen (error->message), <, 1000);
+  }
+
+  bal_remove_tree (dir);
+}
+
 static void
 test_cycle (Fixture       *f,
             gconstpointer  data)
@@ -307,6 +347,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/job-import/csv-reader", test_csv_reader);
   ADD ("/job-import/semicolon-quoted-newline", test_semicolon_quoted_newline);
+  ADD ("/job-import/hostile", test_hostile);
   ADD ("/job-import/bom-comma", test_bom_comma);
   ADD ("/job-import/windows-1252", test_windows_1252);
   ADD ("/job-import/bad-lines", test_bad_lines);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "bal-csv.h"
+#include "bal-importer.h"
 
 /* Far more than any job list; a larger file is not one. */
 #define MAX_SIZE (64 * 1024 * 1024)
@@ -212,13 +213,25 @@ bal_csv_read (GFile   *file,
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  if (path == NULL)
     {
       g_set_error (error, BAL_CSV_ERROR, BAL_CSV_ERROR_INVALID,
-                   _("Could not read “%s”: %s"), name, local_error->message);
+                   _("Could not read “%s”: it is not a file on this computer."), name);
+      return NULL;
+    }
+
+  /* Refuses a FIFO, a device or a file too large before reading it. */
+  contents = bal_read_text_file (path, MAX_SIZE, &length, &local_error);
+  if (contents == NULL)
+    {
+      g_set_error (error, BAL_CSV_ERROR,
+                   g_error_matches (local_error, BAL_IMPORTER_ERROR, BAL_IMPORTER_ERROR_TOO_LARGE)
+                   ? BAL_CSV_ERROR_TOO_LARGE : BAL_CSV_ERROR_INVALID,
+                   "%s", local_error->message);
       return NULL;
     }
 

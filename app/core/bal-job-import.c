@@ -223,6 +223,16 @@ bal_job_import_read (BalProject  *project,
     {
       g_autofree char *joined = g_strjoinv (", ", header->fields);
 
+      /* A line of a file that is no list of jobs can be megabytes long. */
+      if (g_utf8_strlen (joined, -1) > 80)
+        {
+          char *cut = g_utf8_offset_to_pointer (joined, 80);
+
+          *cut = '\0';
+          joined = g_realloc (joined, cut - joined + sizeof "…");
+          strcat (joined, "…");
+        }
+
       g_set_error (error, BAL_JOB_IMPORT_ERROR, BAL_JOB_IMPORT_ERROR_INVALID,
                    _("%s:%u: no column holds the job titles (the first line has: %s). "
                      "Name it “Functie” or “Title”; the others may be “Afdeling”, “Rapporteert aan”, “Aantal” and “Omschrijving”."),
