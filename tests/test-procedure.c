@@ -428,9 +428,10 @@ test_notice (Fixture       *f,
   g_autofree char *expected_deadline = NULL;
   g_autoptr(GFile) target = g_file_new_for_path (out);
   const char *argv[] = { "pdftotext", "-layout", out, "-", NULL };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   int y, m, d;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
