@@ -199,8 +199,12 @@ test_by_job_indexed (void)
   g_assert_no_error (error);
   g_assert_cmpint (bal_objection_lodge (project, agent, "Sanne Jansen", "Te laag.", NULL, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_nonnull (bal_notice_issue (project, agent, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(BalNotice) notice = bal_notice_issue (project, agent, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (notice);
+  }
   remark = bal_review_add_remark (project, agent, "works-council", "OR", "Waarom D?", &error);
   g_assert_no_error (error);
   g_assert_true (bal_review_resolve_remark (project, remark, &error));
