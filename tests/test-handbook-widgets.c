@@ -103,6 +103,7 @@ test_handbook_page (void)
   gtk_stack_set_visible_child_name (stack, "handbook");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
   g_assert_nonnull (page);
+  g_assert_true (bal_handbook_page_get_project (BAL_HANDBOOK_PAGE (page)) == bal_window_get_project (window));
   bal_test_iterate ();
 
   /* Without a search: the first row is the first family. */

@@ -23,13 +23,13 @@ struct _BalHandbookPage
 
   /* Owned */
   BalProject         *project;
+  GSignalGroup       *project_signals;
   gboolean            review;
   GListStore         *items;
   GtkSingleSelection *selection;
   GCancellable       *import_cancellable;
   GPtrArray          *import_files;  /* GFile, while an import runs */
   char               *shown_code;
-  gboolean            reloading;
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -45,6 +45,15 @@ struct _BalHandbookPage
 };
 
 G_DEFINE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_REVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   IMPORTED,
@@ -75,12 +84,20 @@ confirm (BalHandbookPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+update_import_action (BalHandbookPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import",
+                                 self->project != NULL && !self->review && self->import_cancellable == NULL);
+}
+
 /* The list ****************************************************************/
 
 static void
 reload (BalHandbookPage *self)
 {
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *query = bal_handbook_fts_query (text, TRUE);
@@ -98,32 +115,29 @@ reload (BalHandbookPage *self)
       return;
     }
 
-  self->reloading = TRUE;
-  g_list_store_remove_all (self->items);
-
+  /* The found functions replace the list in one change. The selection
+   * follows the shown function, which selection_changed() then leaves be. */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < found->len; i++)
     {
       BalReferenceSummary *summary = g_ptr_array_index (found, i);
-      g_autoptr(BalHandbookItem) item = NULL;
 
       /* Without a search, the functions stand under their family. */
       if (!searching && g_strcmp0 (family, summary->family) != 0)
         {
-          g_autoptr(BalHandbookItem) header = bal_handbook_item_new_family (summary->family);
-
-          g_list_store_append (self->items, header);
+          g_ptr_array_add (items, bal_handbook_item_new_family (summary->family));
           family = summary->family;
         }
 
-      item = bal_handbook_item_new_reference (summary->code, summary->title, summary->family,
-                                              summary->grade, summary->alternative_titles);
       if (g_strcmp0 (summary->code, self->shown_code) == 0)
-        select = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-      g_list_store_append (self->items, item);
+        select = items->len;
+      g_ptr_array_add (items, bal_handbook_item_new_reference (summary->code, summary->title, summary->family,
+                                                               summary->grade, summary->alternative_titles));
     }
 
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, select);
-  self->reloading = FALSE;
 
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 
@@ -147,10 +161,9 @@ selection_changed (BalHandbookPage *self)
 {
   BalHandbookItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->reloading)
-    return;
-
-  if (item == NULL || bal_handbook_item_is_family (item))
+  /* A reload selects the function shown again: nothing to show. */
+  if (item == NULL || bal_handbook_item_is_family (item) ||
+      g_strcmp0 (bal_handbook_item_get_code (item), self->shown_code) == 0)
     return;
 
   show_reference (self, bal_handbook_item_get_code (item));
@@ -261,7 +274,7 @@ import_done (GObject      *object,
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", self->project != NULL && !self->review);
+  update_import_action (self);
 
   if (results == NULL)
     {
@@ -360,7 +373,7 @@ bal_handbook_page_import_files (BalHandbookPage *self,
   self->import_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", FALSE);
+  update_import_action (self);
 
   bal_handbook_parse_files_async (files, method ? (const char * const *)method->grades : NULL,
                                   import_progress, g_object_ref (self), g_object_unref,
@@ -439,29 +452,51 @@ handbook_changed (BalHandbookPage *self,
     reload (self);
 }
 
+BalProject *
+bal_handbook_page_get_project (BalHandbookPage *self)
+{
+  g_return_val_if_fail (BAL_IS_HANDBOOK_PAGE (self), NULL);
+
+  return self->project;
+}
+
 void
 bal_handbook_page_set_project (BalHandbookPage *self,
-                               BalProject      *project,
-                               gboolean         review)
+                               BalProject      *project)
+{
+  g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+
+  bal_handbook_page_cancel (self);
+  g_signal_group_set_target (self->project_signals, project);
+  g_clear_pointer (&self->shown_code, g_free);
+  bal_reference_detail_set_project (self->detail, project);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  g_list_store_remove_all (self->items);
+  update_import_action (self);
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/* In review, the handbook is read, not edited or imported into. */
+void
+bal_handbook_page_set_review (BalHandbookPage *self,
+                              gboolean         review)
 {
   g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  review = !!review;
+  if (self->review == review)
+    return;
 
-  g_set_object (&self->project, project);
   self->review = review;
-  g_clear_pointer (&self->shown_code, g_free);
-  bal_reference_detail_set_project (self->detail, project);
-  bal_reference_detail_set_editable (self->detail, !review);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", project != NULL && !review);
+  update_import_action (self);
 
-  if (project != NULL)
-    {
-      g_signal_connect_swapped (project, "changed::handbook", G_CALLBACK (handbook_changed), self);
-      reload (self);
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
 }
 
 GtkSearchEntry *
@@ -483,9 +518,10 @@ bal_handbook_page_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->import_cancellable);
@@ -497,13 +533,70 @@ bal_handbook_page_dispose (GObject *object)
 }
 
 static void
+bal_handbook_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_handbook_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bal_handbook_page_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEW:
+      bal_handbook_page_set_review (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bal_handbook_page_class_init (BalHandbookPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_handbook_page_dispose;
+  object_class->get_property = bal_handbook_page_get_property;
+  object_class->set_property = bal_handbook_page_set_property;
   widget_class->unroot = bal_handbook_page_unroot;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW] =
+    g_param_spec_boolean ("review", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BalHandbookPage::imported:
@@ -556,4 +649,9 @@ bal_handbook_page_init (BalHandbookPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
+
+  update_import_action (self);
 }
