@@ -315,6 +315,38 @@ test_select_shows_detail (void)
   bal_remove_tree (dir);
 }
 
+/* Closing the window stops an import under way: nothing is stored and
+ * nothing is reported, and nothing touches the page after it is gone. */
+static void
+test_import_cancelled_on_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  g_autofree char *table_row = g_test_build_filename (G_TEST_DIST, "data", "import", "table-row.txt", NULL);
+  g_autoptr(GFile) table_row_file = g_file_new_for_path (table_row);
+  g_autoptr(GListStore) documents = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GtkWidget) page = NULL;
+  ImportOutcome outcome = { 0 };
+  BalWindow *window;
+
+  page = g_object_ref (open_handbook (path, &window));
+  g_signal_connect (page, "imported", G_CALLBACK (imported), &outcome);
+  g_list_store_append (documents, table_row_file);
+  bal_handbook_page_import_files (BAL_HANDBOOK_PAGE (page), G_LIST_MODEL (documents));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Long enough for the worker to have read the document. */
+  for (guint waited = 0; waited < 100; waited++)
+    {
+      g_usleep (10000);
+      bal_test_iterate ();
+    }
+  g_assert_false (outcome.done);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM reference_function WHERE code = '3.2'"), ==, 0);
+
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -335,5 +367,6 @@ main (int    argc,
   g_test_add_func ("/widgets/handbook/search-edit-import", test_handbook_page);
   g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);
 
+  g_test_add_func ("/widgets/handbook/import-cancelled-on-close", test_import_cancelled_on_close);
   return g_test_run ();
 }

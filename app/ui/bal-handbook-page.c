@@ -1,4 +1,4 @@
-/* bal-handbook-page.c: the handbook: browse, search, read, edit and import reference functions
+/* bal-handbook-page.c: the handbook: browse, search, read and edit reference functions; start an import
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bal-file-chooser.h"
 #include "bal-handbook.h"
+#include "bal-handbook-import.h"
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
 #include "bal-reference-detail.h"
@@ -27,8 +27,7 @@ struct _BalHandbookPage
   gboolean            review;
   GListStore         *items;
   GtkSingleSelection *selection;
-  GCancellable       *import_cancellable;
-  GPtrArray          *import_files;  /* GFile, while an import runs */
+  GCancellable       *import_cancellable;  /* while an import runs */
   char               *shown_code;
 
   /* Template widgets */
@@ -226,57 +225,27 @@ detail_saved (BalHandbookPage *self,
 
 /* Import ******************************************************************/
 
-/* Before each document: in the main context, while the import runs. */
-static void
-import_progress (guint    done,
-                 guint    total,
-                 gpointer user_data)
-{
-  BalHandbookPage *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("Reading document %u of %u"), MIN (done + 1, total), total);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-static void
-append_message (GString          *report,
-                const char       *kind,
-                BalImportMessage *message)
-{
-  if (message->line > 0)
-    g_string_append_printf (report, _("  %s, line %u: %s\n"), kind, message->line, message->message);
-  else
-    g_string_append_printf (report, "  %s: %s\n", kind, message->message);
-}
-
+/* The import itself is a BalHandbookImport: the page starts it, shows its
+ * progress, and shows the report when it is done. */
 static void
 import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  BalHandbookImport *import = BAL_HANDBOOK_IMPORT (object);
   g_autoptr(BalHandbookPage) self = user_data;
-  g_autoptr(GPtrArray) files = g_steal_pointer (&self->import_files);
-  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  guint n_imported = 0;
-  guint n_failed = 0;
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
+  gboolean done = bal_handbook_import_run_finish (import, result, &error);
 
-  results = bal_handbook_parse_files_finish (result, &error);
   /* Cancelled because the page left its window: nothing to show it in. */
-  if (results == NULL && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  if (!done && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
   update_import_action (self);
 
-  if (results == NULL)
+  if (!done)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("The documents were not imported"), error);
@@ -284,71 +253,13 @@ import_done (GObject      *object,
         confirm (self, _("Import cancelled: nothing was imported"));
       return;
     }
-  if (self->project == NULL)
-    return;
 
-  /* The store is a write on the project's connection: here, on the main
-   * thread, never in the worker. */
-  for (guint i = 0; i < results->len; i++)
-    {
-      BalImportResult *parsed = g_ptr_array_index (results, i);
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(BalImportReport) file_report = NULL;
-      g_autoptr(GError) store_error = NULL;
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_string_append_printf (report, "%s\n", name);
-      file_report = bal_handbook_import (self->project, file, parsed, &store_error);
-      if (file_report == NULL)
-        {
-          g_string_append_printf (report, "  %s\n", store_error->message);
-          n_failed++;
-          continue;
-        }
-
-      for (guint j = 0; j < file_report->imported->len; j++)
-        {
-          BalReferenceDoc *doc = g_ptr_array_index (file_report->imported, j);
-
-          g_string_append_printf (report, _("  Imported %s %s, grade %s\n"), doc->code, doc->title, doc->grade);
-          for (guint k = 0; k < doc->warnings->len; k++)
-            append_message (report, _("Warning"), g_ptr_array_index (doc->warnings, k));
-        }
-      for (guint j = 0; j < file_report->errors->len; j++)
-        append_message (report, _("Error"), g_ptr_array_index (file_report->errors, j));
-      if (file_report->imported->len == 0)
-        {
-          g_string_append (report, _("  Nothing was imported from this document.\n"));
-          n_failed++;
-        }
-      n_imported += file_report->imported->len;
-    }
-
-  if (n_failed > 0)
-    summary = g_strdup_printf (_("Reference functions imported: %u. Documents not imported: %u."), n_imported, n_failed);
-  else
-    summary = g_strdup_printf (_("Reference functions imported: %u."), n_imported);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Import Report"), summary);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  label = gtk_label_new (report->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  bal_handbook_import_present_report (import, GTK_WIDGET (self));
   reload (self);
-  g_signal_emit (self, signals[IMPORTED], 0, n_imported, n_failed, report->str);
+  g_signal_emit (self, signals[IMPORTED], 0,
+                 bal_handbook_import_get_n_imported (import),
+                 bal_handbook_import_get_n_failed (import),
+                 bal_handbook_import_get_report (import));
 }
 
 /* Reads @files in a worker thread and stores what they hold; the report
@@ -357,7 +268,7 @@ void
 bal_handbook_page_import_files (BalHandbookPage *self,
                                 GListModel      *files)
 {
-  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(BalHandbookImport) import = NULL;
 
   g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
 
@@ -365,19 +276,16 @@ bal_handbook_page_import_files (BalHandbookPage *self,
       g_list_model_get_n_items (files) == 0)
     return;
 
-  method = bal_handbook_load_method (self->project, NULL);
-  self->import_files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (self->import_files, g_list_model_get_item (files, i));
+  import = bal_handbook_import_new (self->project, files);
+  g_object_bind_property (import, "fraction", self->progress_bar, "fraction", G_BINDING_DEFAULT);
+  g_object_bind_property (import, "text", self->progress_bar, "text", G_BINDING_DEFAULT);
 
   self->import_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   update_import_action (self);
 
-  bal_handbook_parse_files_async (files, method ? (const char * const *)method->grades : NULL,
-                                  import_progress, g_object_ref (self), g_object_unref,
-                                  self->import_cancellable, import_done, g_object_ref (self));
+  bal_handbook_import_run_async (import, self->import_cancellable, import_done, g_object_ref (self));
 }
 
 /* Stops an import under way: nothing is stored. */
@@ -419,17 +327,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Handbook documents (text, Markdown)"));
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "md");
-
-  bal_choose_files (GTK_WINDOW (gtk_widget_get_root (widget)), BAL_CHOOSE_OPEN_MULTIPLE,
-                    _("Import Reference Functions"), _("_Import"), filter, NULL,
-                    files_chosen, g_object_ref (widget));
+  bal_handbook_import_choose_files (widget, files_chosen, g_object_ref (widget));
 }
 
 static void
@@ -525,7 +423,6 @@ bal_handbook_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->import_cancellable);
-  g_clear_pointer (&self->import_files, g_ptr_array_unref);
   g_clear_pointer (&self->shown_code, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_HANDBOOK_PAGE);
 
