@@ -189,16 +189,8 @@ bal_cli_compare (int    argc,
       bal_cli_json_int (builder, "answered_questions", comparison->answered_questions);
       bal_cli_json_int (builder, "total_questions", comparison->total_questions);
       bal_cli_json_boolean (builder, "complete", comparison->complete);
-      json_builder_set_member_name (builder, "no_fit");
-      if (comparison->no_fit != NULL)
-        json_builder_add_string_value (builder, comparison->no_fit);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "suggested_reference");
-      if (comparison->suggested_code != NULL)
-        json_builder_add_string_value (builder, comparison->suggested_code);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_optional_string (builder, "no_fit", comparison->no_fit);
+      bal_cli_json_optional_string (builder, "suggested_reference", comparison->suggested_code);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < comparison->warnings->len; i++)
@@ -346,9 +338,7 @@ bal_cli_history (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "decisions");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "decisions");
       for (guint i = 0; i < decisions->len; i++)
         {
           BalDecision *d = g_ptr_array_index (decisions, i);
@@ -365,11 +355,7 @@ bal_cli_history (int    argc,
           bal_cli_json_text (builder, "departure", d->departure);
           bal_cli_json_text (builder, "evaluator", d->evaluator);
           bal_cli_json_text (builder, "date", d->decided);
-          json_builder_set_member_name (builder, "supersedes");
-          if (d->supersedes != 0)
-            json_builder_add_int_value (builder, d->supersedes);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_id (builder, "supersedes", d->supersedes);
           json_builder_set_member_name (builder, "characteristics");
           json_builder_begin_array (builder);
           for (guint j = 0; j < d->verdicts->len; j++)
@@ -388,10 +374,7 @@ bal_cli_history (int    argc,
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < decisions->len; i++)

@@ -88,11 +88,7 @@ add_imported (JsonBuilder     *builder,
     {
       BalProfileEntry *entry = g_ptr_array_index (stored->profile, i);
 
-      json_builder_set_member_name (builder, entry->characteristic_id);
-      if (entry->level > 0)
-        json_builder_add_int_value (builder, entry->level);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_level (builder, entry->characteristic_id, entry->level);
     }
   json_builder_end_object (builder);
 

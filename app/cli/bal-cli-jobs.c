@@ -137,9 +137,7 @@ job_list (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "jobs");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "jobs");
       for (guint i = 0; i < jobs->len; i++)
         {
           BalJob *job = g_ptr_array_index (jobs, i);
@@ -148,20 +146,13 @@ job_list (int    argc,
           bal_cli_json_int (builder, "id", job->id);
           bal_cli_json_string (builder, "title", job->title);
           bal_cli_json_string (builder, "department", job->department);
-          json_builder_set_member_name (builder, "reports_to");
-          if (job->reports_to != 0)
-            json_builder_add_int_value (builder, job->reports_to);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_id (builder, "reports_to", job->reports_to);
           bal_cli_json_int (builder, "incumbents", job->incumbents);
           bal_cli_json_int (builder, "answered", job->answered);
           bal_cli_json_int (builder, "questions", job->questions);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < jobs->len; i++)
@@ -238,9 +229,7 @@ job_hints (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "hints");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "hints");
       for (guint i = 0; i < hints->len; i++)
         {
           BalHint *hint = g_ptr_array_index (hints, i);
@@ -251,10 +240,7 @@ job_hints (int    argc,
           bal_cli_json_string (builder, "evidence", hint->evidence);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < hints->len; i++)
@@ -309,11 +295,7 @@ job_profile (int    argc,
         {
           BalJobLevel *level = g_ptr_array_index (profile->levels, i);
 
-          json_builder_set_member_name (builder, level->characteristic_id);
-          if (level->level > 0)
-            json_builder_add_int_value (builder, level->level);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_level (builder, level->characteristic_id, level->level);
         }
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "unanswered");
@@ -498,9 +480,7 @@ bal_cli_questionnaire (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "questions");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "questions");
       for (guint i = 0; i < method->questions->len; i++)
         {
           BalQuestion *q = g_ptr_array_index (method->questions, i);
@@ -525,10 +505,7 @@ bal_cli_questionnaire (int    argc,
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < method->questions->len; i++)

@@ -97,11 +97,7 @@ bal_cli_info (int    argc,
       bal_cli_json_string (builder, "organisation", summary->organisation);
       bal_cli_json_string (builder, "created", summary->created);
       bal_cli_json_string (builder, "modified", summary->modified);
-      json_builder_set_member_name (builder, "handbook");
-      if (summary->handbook != NULL)
-        json_builder_add_string_value (builder, summary->handbook);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_optional_string (builder, "handbook", summary->handbook);
       bal_cli_json_int (builder, "reference_functions", summary->n_references);
       bal_cli_json_int (builder, "jobs", summary->n_jobs);
       bal_cli_json_int (builder, "decisions", summary->n_decisions);

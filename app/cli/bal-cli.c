@@ -257,6 +257,27 @@ bal_cli_print_builder (JsonBuilder *builder)
   return BAL_CLI_OK;
 }
 
+/* A list as the commands print it: { "@name": [ … ] }. The items go
+ * between this and bal_cli_print_list(). */
+void
+bal_cli_json_begin_list (JsonBuilder *builder,
+                         const char  *name)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+}
+
+/* Closes the list bal_cli_json_begin_list() opened and prints it. */
+int
+bal_cli_print_list (JsonBuilder *builder)
+{
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return bal_cli_print_builder (builder);
+}
+
 /* Opens the project at @path and finds @job, by id or title; 0 after a
  * message on standard error when either fails. */
 static gint64
@@ -352,6 +373,32 @@ bal_cli_json_boolean (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
+}
+
+/* A row's id that may be absent: null when 0. */
+void
+bal_cli_json_id (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       id)
+{
+  json_builder_set_member_name (builder, name);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A string that may be absent: null when NULL (an empty string stays ""). */
+void
+bal_cli_json_optional_string (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /* A level of a characteristic: null when unknown (0). */

@@ -48,6 +48,9 @@ gint64          bal_cli_open_job_for_reading (const char  *path,
                                        BalProject     **project);
 void            bal_cli_print_json    (JsonNode        *node);
 int             bal_cli_print_builder (JsonBuilder     *builder);
+void            bal_cli_json_begin_list (JsonBuilder   *builder,
+                                         const char    *name);
+int             bal_cli_print_list    (JsonBuilder     *builder);
 void            bal_cli_json_string   (JsonBuilder     *builder,
                                        const char      *name,
                                        const char      *value);
@@ -66,6 +69,12 @@ void            bal_cli_json_double   (JsonBuilder     *builder,
 void            bal_cli_json_boolean  (JsonBuilder     *builder,
                                        const char      *name,
                                        gboolean         value);
+void            bal_cli_json_id       (JsonBuilder     *builder,
+                                       const char      *name,
+                                       gint64           id);
+void            bal_cli_json_optional_string (JsonBuilder *builder,
+                                              const char  *name,
+                                              const char  *value);
 void            bal_cli_json_level    (JsonBuilder     *builder,
                                        const char      *name,
                                        int              level);

@@ -17,6 +17,7 @@
 
 #include "bal-handbook.h"
 #include "bal-handbook-import.h"
+#include "bal-ui-util.h"
 
 struct _BalHandbookImport
 {
@@ -269,7 +270,7 @@ bal_handbook_import_present_report (BalHandbookImport *self,
   else
     summary = g_strdup_printf (_("Reference functions imported: %u."), self->n_imported);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (parent)), _("Import Report"), summary);
+  dialog = bal_ui_message_dialog (parent, _("Import Report"), summary);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
@@ -282,7 +283,6 @@ bal_handbook_import_present_report (BalHandbookImport *self,
   gtk_widget_add_css_class (label, "monospace");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -64,14 +64,6 @@ static guint signals[N_SIGNALS];
 static void show_reference (BalHandbookPage *self,
                             const char      *code);
 
-static void
-show_error (BalHandbookPage *self,
-            const char      *heading,
-            const GError    *error)
-{
-  bal_ui_show_error (GTK_WIDGET (self), heading, error);
-}
-
 /* Confirmations only; errors go in a dialog or beside their field. */
 static void
 confirm (BalHandbookPage *self,
@@ -110,7 +102,7 @@ reload (BalHandbookPage *self)
   found = bal_handbook_search (self->project, text, NULL, &error);
   if (found == NULL)
     {
-      show_error (self, _("The handbook could not be read"), error);
+      bal_ui_show_error (GTK_WIDGET (self), _("The handbook could not be read"), error);
       return;
     }
 
@@ -248,7 +240,7 @@ import_done (GObject      *object,
   if (!done)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("The documents were not imported"), error);
+        bal_ui_show_error (GTK_WIDGET (self), _("The documents were not imported"), error);
       else
         confirm (self, _("Import cancelled: nothing was imported"));
       return;
