@@ -347,6 +347,82 @@ test_import_cancelled_on_close (void)
   bal_remove_tree (dir);
 }
 
+/* Presses @keyval as the keyboard does: the key binding of @widget (or
+ * of a widget in it) runs. */
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+  GtkWidget *owner = NULL;
+  GtkShortcut *shortcut = bal_test_find_shortcut (widget, trigger, &owner);
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                               gtk_shortcut_get_arguments (shortcut)));
+  bal_test_iterate ();
+}
+
+/* By keyboard alone: Tab from the search into the list, the arrow keys
+ * through the functions (each shown as it is reached), Tab on into the
+ * detail. */
+static void
+test_keyboard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook (path, &window);
+  GListModel *model = bal_handbook_page_get_model (BAL_HANDBOOK_PAGE (page));
+  GtkWidget *list = bal_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  guint tabs = 0;
+  guint first;
+
+  g_assert_true (gtk_widget_activate_action (page, "handbook.focus-search", NULL));
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (bal_handbook_page_get_search_entry (BAL_HANDBOOK_PAGE (page)))));
+
+  while (!gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list) && tabs++ < 4)
+    {
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      bal_test_iterate ();
+    }
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* Down from the first family heading: its first function, then the next. */
+  press (list, GDK_KEY_Down);
+  first = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_get_mapped (detail));
+  press (list, GDK_KEY_Down);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first + 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  press (list, GDK_KEY_Up);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  /* Shift+Tab: back out of the list, not to the row above. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  bal_test_iterate ();
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  /* Tab, back into the list on the function chosen; Tab again: out of the
+   * list, into the detail of that function, not to the next row. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), detail));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,5 +444,6 @@ main (int    argc,
   g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);
 
   g_test_add_func ("/widgets/handbook/import-cancelled-on-close", test_import_cancelled_on_close);
+  g_test_add_func ("/widgets/handbook/keyboard", test_keyboard);
   return g_test_run ();
 }

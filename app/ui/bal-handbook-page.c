@@ -152,9 +152,26 @@ selection_changed (BalHandbookPage *self)
 {
   BalHandbookItem *item = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A family heading can take the focus, so that the arrow keys pass it,
+   * but it is no function: the selection stays on the one shown. */
+  if (item != NULL && bal_handbook_item_is_family (item))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+      guint shown = GTK_INVALID_LIST_POSITION;
+
+      for (guint i = 0; i < n && self->shown_code != NULL && shown == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(BalHandbookItem) other = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+          if (g_strcmp0 (bal_handbook_item_get_code (other), self->shown_code) == 0)
+            shown = i;
+        }
+      gtk_single_selection_set_selected (self->selection, shown);
+      return;
+    }
+
   /* A reload selects the function shown again: nothing to show. */
-  if (item == NULL || bal_handbook_item_is_family (item) ||
-      g_strcmp0 (bal_handbook_item_get_code (item), self->shown_code) == 0)
+  if (item == NULL || g_strcmp0 (bal_handbook_item_get_code (item), self->shown_code) == 0)
     return;
 
   show_reference (self, bal_handbook_item_get_code (item));
@@ -174,6 +191,29 @@ static void
 back_clicked (BalHandbookPage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* In GTK 4.8 Tab walks a list view row by row, and so would never reach
+ * the detail: here Tab leaves the list, as it leaves the sidebar, and the
+ * arrow keys walk it. */
+static gboolean
+bal_handbook_page_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return !adw_leaflet_get_folded (self->leaflet) &&
+               gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), direction);
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)), direction);
+    }
+
+  return GTK_WIDGET_CLASS (bal_handbook_page_parent_class)->focus (widget, direction);
 }
 
 /* The detail **************************************************************/
@@ -477,6 +517,7 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   object_class->get_property = bal_handbook_page_get_property;
   object_class->set_property = bal_handbook_page_set_property;
   widget_class->unroot = bal_handbook_page_unroot;
+  widget_class->focus = bal_handbook_page_focus;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
