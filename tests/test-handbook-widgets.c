@@ -163,8 +163,10 @@ test_handbook_page (void)
 
 /* A window on a copy of the demo project, on its Handbook page. */
 static GtkWidget *
-open_handbook (const char  *path,
-               BalWindow  **window_out)
+open_handbook_sized (const char  *path,
+                     int          width,
+                     int          height,
+                     BalWindow  **window_out)
 {
   BalApplication *app = bal_test_application ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -179,8 +181,7 @@ open_handbook (const char  *path,
   bal_project_close (project);
 
   window = bal_window_new (app);
-  /* A small laptop's screen. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
@@ -198,6 +199,14 @@ open_handbook (const char  *path,
 
   *window_out = window;
   return page;
+}
+
+/* The same, on a small laptop's screen. */
+static GtkWidget *
+open_handbook (const char  *path,
+               BalWindow  **window_out)
+{
+  return open_handbook_sized (path, 1366, 768, window_out);
 }
 
 /* The label showing @text in the list's row, made by the row factory. */
@@ -423,6 +432,43 @@ test_keyboard (void)
   bal_remove_tree (dir);
 }
 
+/* Folded on a phone-sized window: the arrow keys walk the list without
+ * leaving it; Return opens the function, and Back returns to the list. */
+static void
+test_keyboard_folded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook_sized (path, 360, 640, &window);
+  GListModel *model = bal_handbook_page_get_model (BAL_HANDBOOK_PAGE (page));
+  GtkWidget *list = bal_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (list, ADW_TYPE_LEAFLET));
+  g_autoptr(BalHandbookItem) item = NULL;
+  guint chosen;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  bal_test_iterate ();
+  press (list, GDK_KEY_Down);
+  press (list, GDK_KEY_Down);
+  chosen = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  g_assert_cmpuint (chosen, ==, 2);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* Return on the row: its function, in the detail. */
+  press (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_Return);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  item = g_list_model_get_item (model, chosen);
+  g_assert_cmpstr (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)), ==, bal_handbook_item_get_code (item));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,5 +491,6 @@ main (int    argc,
 
   g_test_add_func ("/widgets/handbook/import-cancelled-on-close", test_import_cancelled_on_close);
   g_test_add_func ("/widgets/handbook/keyboard", test_keyboard);
+  g_test_add_func ("/widgets/handbook/keyboard-folded", test_keyboard_folded);
   return g_test_run ();
 }

@@ -175,6 +175,22 @@ selection_changed (BalHandbookPage *self)
     return;
 
   show_reference (self, bal_handbook_item_get_code (item));
+}
+
+/* A click, a tap or Return on a function. Folded, the detail is opened
+ * then, not on every change of the selection: the arrow keys walk the list
+ * without leaving it. (Folded, one click activates: single-click-activate
+ * follows the leaflet.) */
+static void
+list_activated (BalHandbookPage *self,
+                guint            position)
+{
+  g_autoptr(BalHandbookItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (item == NULL || bal_handbook_item_is_family (item))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -552,6 +568,7 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, back_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_bar);
@@ -579,6 +596,7 @@ bal_handbook_page_init (BalHandbookPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate", G_BINDING_SYNC_CREATE);
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
