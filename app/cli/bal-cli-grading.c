@@ -132,19 +132,13 @@ bal_cli_compare (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
   gint64 job;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB REFERENCE"), _("Compare a job with a reference function per characteristic, and propose a grade."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB REFERENCE"), _("Compare a job with a reference function per characteristic, and propose a grade."), 3, 3, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
@@ -312,19 +306,13 @@ bal_cli_history (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GError) error = NULL;
   gint64 job;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Print every decision about a job, newest first."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Print every decision about a job, newest first."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
@@ -398,11 +386,6 @@ bal_cli_check (int    argc,
                char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
@@ -410,8 +393,7 @@ bal_cli_check (int    argc,
   GPtrArray *integrity;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Check that a project is as Balans wrote it, and its gradings for consistency."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Check that a project is as Balans wrote it, and its gradings for consistency."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);

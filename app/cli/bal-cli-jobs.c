@@ -111,18 +111,12 @@ job_list (int    argc,
           char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("List the project’s jobs."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("List the project’s jobs."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);
@@ -201,11 +195,6 @@ job_hints (int    argc,
            char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalJob) job = NULL;
   g_autoptr(GPtrArray) hints = NULL;
@@ -213,8 +202,7 @@ job_hints (int    argc,
   gint64 id;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Propose answers from the job’s description, each with the sentence it came from."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Propose answers from the job’s description, each with the sentence it came from."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
@@ -262,19 +250,13 @@ job_profile (int    argc,
              char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalJobProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Print the job’s level per characteristic and the questions not yet answered."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Print the job’s level per characteristic and the questions not yet answered."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
@@ -454,18 +436,12 @@ bal_cli_questionnaire (int    argc,
                        char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Print the questionnaire of the project’s method."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Print the questionnaire of the project’s method."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);

@@ -64,18 +64,12 @@ bal_cli_info (int    argc,
               char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalProjectSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Print what a project file holds."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Print what a project file holds."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);

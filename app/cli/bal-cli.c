@@ -119,6 +119,25 @@ bal_cli_parse (GOptionContext   *context,
   return BAL_CLI_OK;
 }
 
+/* The commands whose one option is --json: their context, parsed. */
+int
+bal_cli_parse_json (int          *argc,
+                    char       ***argv,
+                    const char   *parameters,
+                    const char   *summary,
+                    int           min_args,
+                    int           max_args,
+                    gboolean     *json)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = bal_cli_context (parameters, summary, entries);
+
+  return bal_cli_parse (context, argc, argv, min_args, max_args);
+}
+
 int
 bal_cli_fail (const GError *error)
 {

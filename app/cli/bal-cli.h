@@ -33,6 +33,13 @@ int             bal_cli_parse         (GOptionContext  *context,
                                        char          ***argv,
                                        int              min_args,
                                        int              max_args);
+int             bal_cli_parse_json    (int             *argc,
+                                       char          ***argv,
+                                       const char      *parameters,
+                                       const char      *summary,
+                                       int              min_args,
+                                       int              max_args,
+                                       gboolean        *json);
 const char     *bal_cli_author        (void);
 const char     *bal_cli_author_role   (void);
 int             bal_cli_notice        (int argc, char **argv);
