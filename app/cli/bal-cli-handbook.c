@@ -248,11 +248,8 @@ bal_cli_references (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "references");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "references");
       for (guint i = 0; i < found->len; i++)
         {
           BalReferenceSummary *summary = g_ptr_array_index (found, i);
@@ -271,12 +268,8 @@ bal_cli_references (int    argc,
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      bal_cli_print_json (root);
-      return BAL_CLI_OK;
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < found->len; i++)

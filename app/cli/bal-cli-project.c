@@ -83,7 +83,6 @@ bal_cli_info (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       bal_cli_json_string (builder, "file", bal_project_get_path (project));
@@ -98,9 +97,7 @@ bal_cli_info (int    argc,
       bal_cli_json_boolean (builder, "review_copy", bal_project_is_review_copy (project));
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      bal_cli_print_json (root);
-      return BAL_CLI_OK;
+      return bal_cli_print_builder (builder);
     }
 
   {
