@@ -174,11 +174,7 @@ export_done (GObject      *object,
   if (!done)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          toast = adw_toast_new (_("Export cancelled: no file was written"));
-          adw_toast_set_timeout (toast, 5);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
+        bal_ui_confirm (self->toast_overlay, _("Export cancelled: no file was written"));
       else
         bal_ui_show_error (GTK_WIDGET (self), _("The workbook was not exported"), error);
       return;

@@ -64,17 +64,6 @@ static guint signals[N_SIGNALS];
 static void show_reference (BalHandbookPage *self,
                             const char      *code);
 
-/* Confirmations only; errors go in a dialog or beside their field. */
-static void
-confirm (BalHandbookPage *self,
-         const char      *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 update_import_action (BalHandbookPage *self)
 {
@@ -268,7 +257,7 @@ detail_saved (BalHandbookPage *self,
       bal_handbook_item_set_alternative_titles (item, titles);
     }
 
-  confirm (self, message);
+  bal_ui_confirm (self->toast_overlay, message);
 }
 
 /* Import ******************************************************************/
@@ -298,7 +287,7 @@ import_done (GObject      *object,
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         bal_ui_show_error (GTK_WIDGET (self), _("The documents were not imported"), error);
       else
-        confirm (self, _("Import cancelled: nothing was imported"));
+        bal_ui_confirm (self->toast_overlay, _("Import cancelled: nothing was imported"));
       return;
     }
 

@@ -45,6 +45,21 @@ bal_ui_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (bal_ui_message_dialog (widget, heading, error != NULL ? error->message : NULL)));
 }
 
+/* A confirmation in @overlay, gone after five seconds. Errors go in a
+ * dialog or beside their field, never in a toast. */
+void
+bal_ui_confirm (AdwToastOverlay *overlay,
+                const char      *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 /* Marks @field with the error style and shows @text in @message beside it;
  * @text NULL clears both. */
 void

@@ -16,6 +16,8 @@ GtkWidget *bal_ui_message_dialog (GtkWidget    *widget,
 void       bal_ui_show_error     (GtkWidget    *widget,
                                   const char   *heading,
                                   const GError *error);
+void       bal_ui_confirm        (AdwToastOverlay *overlay,
+                                  const char      *message);
 void       bal_ui_mark_invalid   (GtkWidget    *field,
                                   GtkLabel     *message,
                                   const char   *text);
