@@ -68,19 +68,13 @@ bal_cli_candidates (int    argc,
       for (guint i = 0; i < candidates->len; i++)
         {
           BalCandidate *c = g_ptr_array_index (candidates, i);
-          g_auto(GStrv) titles = g_strsplit (c->alternative_titles ? c->alternative_titles : "", ", ", -1);
 
           json_builder_begin_object (builder);
           bal_cli_json_text (builder, "code", c->code);
           bal_cli_json_text (builder, "title", c->title);
           bal_cli_json_text (builder, "family", c->family);
           bal_cli_json_text (builder, "grade", c->grade);
-          json_builder_set_member_name (builder, "alternative_titles");
-          json_builder_begin_array (builder);
-          for (guint j = 0; titles[j] != NULL; j++)
-            if (*titles[j] != '\0')
-              json_builder_add_string_value (builder, titles[j]);
-          json_builder_end_array (builder);
+          bal_cli_json_titles (builder, "alternative_titles", c->alternative_titles);
           bal_cli_json_double (builder, "score", c->score);
           json_builder_set_member_name (builder, "distance");
           if (c->distance >= 0)

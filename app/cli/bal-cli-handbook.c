@@ -253,19 +253,13 @@ bal_cli_references (int    argc,
       for (guint i = 0; i < found->len; i++)
         {
           BalReferenceSummary *summary = g_ptr_array_index (found, i);
-          g_auto(GStrv) titles = g_strsplit (summary->alternative_titles, ", ", -1);
 
           json_builder_begin_object (builder);
           bal_cli_json_nullable_string (builder, "code", summary->code);
           bal_cli_json_nullable_string (builder, "title", summary->title);
           bal_cli_json_nullable_string (builder, "family", summary->family);
           bal_cli_json_nullable_string (builder, "grade", summary->grade);
-          json_builder_set_member_name (builder, "alternative_titles");
-          json_builder_begin_array (builder);
-          for (guint j = 0; titles[j] != NULL; j++)
-            if (*titles[j] != '\0')
-              json_builder_add_string_value (builder, titles[j]);
-          json_builder_end_array (builder);
+          bal_cli_json_titles (builder, "alternative_titles", summary->alternative_titles);
           json_builder_end_object (builder);
         }
 

@@ -420,6 +420,23 @@ bal_cli_json_optional_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* Titles stored joined by ", " (alternative titles): an array of them,
+ * empty ones left out; NULL is an empty array. */
+void
+bal_cli_json_titles (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *joined)
+{
+  g_auto(GStrv) titles = g_strsplit (joined != NULL ? joined : "", ", ", -1);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (*titles[i] != '\0')
+      json_builder_add_string_value (builder, titles[i]);
+  json_builder_end_array (builder);
+}
+
 /* A level of a characteristic: null when unknown (0). */
 void
 bal_cli_json_level (JsonBuilder *builder,

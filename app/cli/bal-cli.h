@@ -82,6 +82,9 @@ void            bal_cli_json_id       (JsonBuilder     *builder,
 void            bal_cli_json_optional_string (JsonBuilder *builder,
                                               const char  *name,
                                               const char  *value);
+void            bal_cli_json_titles   (JsonBuilder     *builder,
+                                       const char      *name,
+                                       const char      *joined);
 void            bal_cli_json_level    (JsonBuilder     *builder,
                                        const char      *name,
                                        int              level);
