@@ -469,6 +469,56 @@ test_keyboard_folded (void)
   bal_remove_tree (dir);
 }
 
+/* The button in @root that runs @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "review" property: the handbook is read, its detail not editable
+ * and nothing imported; and back. */
+static void
+test_review_property (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook (path, &window);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  GtkWidget *import = find_action_button (page, "handbook.import");
+
+  g_assert_nonnull (import);
+  g_assert_true (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  g_object_set (page, "review", TRUE, NULL);
+  bal_test_iterate ();
+  g_assert_false (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_false (gtk_widget_get_sensitive (import));
+
+  g_object_set (page, "review", FALSE, NULL);
+  bal_test_iterate ();
+  g_assert_true (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,5 +542,6 @@ main (int    argc,
   g_test_add_func ("/widgets/handbook/import-cancelled-on-close", test_import_cancelled_on_close);
   g_test_add_func ("/widgets/handbook/keyboard", test_keyboard);
   g_test_add_func ("/widgets/handbook/keyboard-folded", test_keyboard_folded);
+  g_test_add_func ("/widgets/handbook/review-property", test_review_property);
   return g_test_run ();
 }
