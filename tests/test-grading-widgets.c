@@ -187,6 +187,27 @@ test_export_page (void)
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
   g_assert_nonnull (page);
 
+  /* The page has the window's project as its property, and follows its
+   * jobs: a job added elsewhere is a scope at once. */
+  {
+    g_autoptr(BalProject) shown = NULL;
+    g_autoptr(BalJob) job = bal_job_new ();
+    AdwComboRow *scope_row = ADW_COMBO_ROW (bal_test_find_widget (page, ADW_TYPE_COMBO_ROW, NULL));
+    guint n_scopes = g_list_model_get_n_items (adw_combo_row_get_model (scope_row));
+    gboolean found_scope = FALSE;
+
+    g_object_get (page, "project", &shown, NULL);
+    g_assert_true (shown == bal_window_get_project (window));
+    job->title = g_strdup ("Tuinman");
+    g_assert_cmpint (bal_jobs_add (shown, job, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope_row)), ==, n_scopes + 1);
+    for (guint i = 0; i <= n_scopes; i++)
+      if (g_strrstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (scope_row)), i), "Tuinman"))
+        found_scope = TRUE;
+    g_assert_true (found_scope);
+  }
+
   /* The target as the save dialog sets it, then Export: it runs in a thread. */
   bal_export_page_set_target (BAL_EXPORT_PAGE (page), target);
   g_assert_true (gtk_widget_activate_action (page, "export.run", NULL));

@@ -103,6 +103,7 @@ test_handbook_page (void)
   gtk_stack_set_visible_child_name (stack, "handbook");
   page = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL);
   g_assert_nonnull (page);
+  g_assert_true (bal_handbook_page_get_project (BAL_HANDBOOK_PAGE (page)) == bal_window_get_project (window));
   bal_test_iterate ();
 
   /* Without a search: the first row is the first family. */
@@ -162,8 +163,10 @@ test_handbook_page (void)
 
 /* A window on a copy of the demo project, on its Handbook page. */
 static GtkWidget *
-open_handbook (const char  *path,
-               BalWindow  **window_out)
+open_handbook_sized (const char  *path,
+                     int          width,
+                     int          height,
+                     BalWindow  **window_out)
 {
   BalApplication *app = bal_test_application ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -178,8 +181,7 @@ open_handbook (const char  *path,
   bal_project_close (project);
 
   window = bal_window_new (app);
-  /* A small laptop's screen. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
   bal_test_wait_for_map (GTK_WIDGET (window));
@@ -197,6 +199,14 @@ open_handbook (const char  *path,
 
   *window_out = window;
   return page;
+}
+
+/* The same, on a small laptop's screen. */
+static GtkWidget *
+open_handbook (const char  *path,
+               BalWindow  **window_out)
+{
+  return open_handbook_sized (path, 1366, 768, window_out);
 }
 
 /* The label showing @text in the list's row, made by the row factory. */
@@ -314,6 +324,201 @@ test_select_shows_detail (void)
   bal_remove_tree (dir);
 }
 
+/* Closing the window stops an import under way: nothing is stored and
+ * nothing is reported, and nothing touches the page after it is gone. */
+static void
+test_import_cancelled_on_close (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  g_autofree char *table_row = g_test_build_filename (G_TEST_DIST, "data", "import", "table-row.txt", NULL);
+  g_autoptr(GFile) table_row_file = g_file_new_for_path (table_row);
+  g_autoptr(GListStore) documents = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GtkWidget) page = NULL;
+  ImportOutcome outcome = { 0 };
+  BalWindow *window;
+
+  page = g_object_ref (open_handbook (path, &window));
+  g_signal_connect (page, "imported", G_CALLBACK (imported), &outcome);
+  g_list_store_append (documents, table_row_file);
+  bal_handbook_page_import_files (BAL_HANDBOOK_PAGE (page), G_LIST_MODEL (documents));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Long enough for the worker to have read the document. */
+  for (guint waited = 0; waited < 100; waited++)
+    {
+      g_usleep (10000);
+      bal_test_iterate ();
+    }
+  g_assert_false (outcome.done);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM reference_function WHERE code = '3.2'"), ==, 0);
+
+  bal_remove_tree (dir);
+}
+
+/* Presses @keyval as the keyboard does: the key binding of @widget (or
+ * of a widget in it) runs. */
+static void
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+  GtkWidget *owner = NULL;
+  GtkShortcut *shortcut = bal_test_find_shortcut (widget, trigger, &owner);
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                               gtk_shortcut_get_arguments (shortcut)));
+  bal_test_iterate ();
+}
+
+/* By keyboard alone: Tab from the search into the list, the arrow keys
+ * through the functions (each shown as it is reached), Tab on into the
+ * detail. */
+static void
+test_keyboard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook (path, &window);
+  GListModel *model = bal_handbook_page_get_model (BAL_HANDBOOK_PAGE (page));
+  GtkWidget *list = bal_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  guint tabs = 0;
+  guint first;
+
+  g_assert_true (gtk_widget_activate_action (page, "handbook.focus-search", NULL));
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (bal_handbook_page_get_search_entry (BAL_HANDBOOK_PAGE (page)))));
+
+  while (!gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list) && tabs++ < 4)
+    {
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      bal_test_iterate ();
+    }
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* Down from the first family heading: its first function, then the next. */
+  press (list, GDK_KEY_Down);
+  first = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_get_mapped (detail));
+  press (list, GDK_KEY_Down);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first + 1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  press (list, GDK_KEY_Up);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  /* Shift+Tab: back out of the list, not to the row above. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  bal_test_iterate ();
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  /* Tab, back into the list on the function chosen; Tab again: out of the
+   * list, into the detail of that function, not to the next row. */
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  bal_test_iterate ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), detail));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, first);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+/* Folded on a phone-sized window: the arrow keys walk the list without
+ * leaving it; Return opens the function, and Back returns to the list. */
+static void
+test_keyboard_folded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook_sized (path, 360, 640, &window);
+  GListModel *model = bal_handbook_page_get_model (BAL_HANDBOOK_PAGE (page));
+  GtkWidget *list = bal_test_find_widget (page, GTK_TYPE_LIST_VIEW, NULL);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (list, ADW_TYPE_LEAFLET));
+  g_autoptr(BalHandbookItem) item = NULL;
+  guint chosen;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  bal_test_iterate ();
+  press (list, GDK_KEY_Down);
+  press (list, GDK_KEY_Down);
+  chosen = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  g_assert_cmpuint (chosen, ==, 2);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  /* Return on the row: its function, in the detail. */
+  press (gtk_root_get_focus (GTK_ROOT (window)), GDK_KEY_Return);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
+  item = g_list_model_get_item (model, chosen);
+  g_assert_cmpstr (bal_reference_detail_get_code (BAL_REFERENCE_DETAIL (detail)), ==, bal_handbook_item_get_code (item));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
+/* The button in @root that runs @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "review" property: the handbook is read, its detail not editable
+ * and nothing imported; and back. */
+static void
+test_review_property (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-handbook-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.balans", NULL);
+  BalWindow *window;
+  GtkWidget *page = open_handbook (path, &window);
+  GtkWidget *detail = bal_test_find_widget (page, BAL_TYPE_REFERENCE_DETAIL, NULL);
+  GtkWidget *import = find_action_button (page, "handbook.import");
+
+  g_assert_nonnull (import);
+  g_assert_true (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  g_object_set (page, "review", TRUE, NULL);
+  bal_test_iterate ();
+  g_assert_false (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_false (gtk_widget_get_sensitive (import));
+
+  g_object_set (page, "review", FALSE, NULL);
+  bal_test_iterate ();
+  g_assert_true (bal_reference_detail_get_editable (BAL_REFERENCE_DETAIL (detail)));
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,5 +530,9 @@ main (int    argc,
   g_test_add_func ("/widgets/handbook/search-edit-import", test_handbook_page);
   g_test_add_func ("/widgets/handbook/select-shows-detail", test_select_shows_detail);
 
+  g_test_add_func ("/widgets/handbook/import-cancelled-on-close", test_import_cancelled_on_close);
+  g_test_add_func ("/widgets/handbook/keyboard", test_keyboard);
+  g_test_add_func ("/widgets/handbook/keyboard-folded", test_keyboard_folded);
+  g_test_add_func ("/widgets/handbook/review-property", test_review_property);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "bal-option-row.h"
 #include "bal-question-row.h"
 #include "bal-questionnaire.h"
+#include "bal-summary-row.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 
@@ -372,8 +373,9 @@ test_summary (Fixture       *fixture,
   /* The agent has no risk question answered. */
   label = bal_test_find_label (view, "Wat zijn de gevolgen van fouten of onzorgvuldigheden?");
   g_assert_nonnull (label);
-  row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+  row = gtk_widget_get_ancestor (label, BAL_TYPE_SUMMARY_ROW);
   g_assert_nonnull (row);
+  g_assert_cmpstr (bal_summary_row_get_question_id (BAL_SUMMARY_ROW (row)), ==, "error-impact");
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   g_signal_emit_by_name (row, "activated");
   frames (300);

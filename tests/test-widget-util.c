@@ -199,5 +199,43 @@ bal_test_save_screenshot (GtkWidget  *widget,
   g_test_message ("no screenshot %s: nothing rendered yet", name);
 }
 
-/* The first column of the first row of @sql, read from @path by a
- * connection of its own. */
+/* The shortcut that @trigger sets off in @root or below (borrowed), and
+ * the widget whose controller holds it. */
+GtkShortcut *
+bal_test_find_shortcut (GtkWidget          *root,
+                        GtkShortcutTrigger *trigger,
+                        GtkWidget         **owner)
+{
+  g_autoptr(GListModel) controllers = NULL;
+
+  /* The widget that installed it, not the window that also lists the
+   * global ones: so the deepest first. */
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcut *found = bal_test_find_shortcut (child, trigger, owner);
+
+      if (found != NULL)
+        return found;
+    }
+
+  controllers = gtk_widget_observe_controllers (root);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            {
+              *owner = root;
+              return shortcut;
+            }
+        }
+    }
+
+  return NULL;
+}

@@ -27,3 +27,6 @@ gboolean        bal_test_screenshot        (GtkWidget  *widget,
                                             const char *path);
 void            bal_test_save_screenshot   (GtkWidget  *widget,
                                             const char *name);
+GtkShortcut    *bal_test_find_shortcut     (GtkWidget          *root,
+                                            GtkShortcutTrigger *trigger,
+                                            GtkWidget         **owner);

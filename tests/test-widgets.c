@@ -9,6 +9,8 @@
 
 #include "bal-application.h"
 #include "bal-demo.h"
+#include "bal-export-page.h"
+#include "bal-grade-dialog.h"
 #include "bal-grading.h"
 #include "bal-handbook-page.h"
 #include "bal-job-item.h"
@@ -660,6 +662,175 @@ test_large_project (void)
   bal_remove_tree (dir);
 }
 
+/* Whether @action is there and enabled as seen from @scope: a button in
+ * @scope for it is sensitive only then. */
+static gboolean
+action_enabled_with (GtkWidget  *scope,
+                     const char *action,
+                     GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  g_object_ref_sink (button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_parent (button, scope);
+  bal_test_iterate ();
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  g_object_unref (button);
+
+  return enabled;
+}
+
+static gboolean
+action_enabled (GtkWidget  *scope,
+                const char *action)
+{
+  return action_enabled_with (scope, action, NULL);
+}
+
+/* Every entry of the shortcuts window does something: its action is there
+ * and enabled, or its keys are bound in the window (or the grade dialog)
+ * to an action that is, once there is something for it to act on. */
+static void
+test_shortcuts_window (void)
+{
+  BalApplication *app = bal_test_application ();
+  g_autofree char *dir = g_dir_make_tmp ("balans-widgets-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "keys.balans", NULL);
+  g_autofree char *out = g_build_filename (dir, "keys.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) target = g_file_new_for_path (out);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/balans/Balans/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalJobItem) first_job = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *native[] = { "Up", "Down", "Tab", NULL };
+  GtkWidget *roots[2] = { NULL, NULL };
+  BalWindow *window;
+  GtkWidget *view;
+  GtkWidget *jobs;
+  GtkWidget *export;
+  GListModel *toplevels;
+  guint n_checked = 0;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  bal_project_close (project);
+
+  window = bal_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_application_open_project (app, file, FALSE, GTK_WINDOW (window));
+  bal_test_wait_for_map (GTK_WIDGET (window));
+  view = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_PROJECT_VIEW, NULL);
+
+  /* Every page built, something to act on in each: a job chosen, an export
+   * target set; then the job's grade dialog open. */
+  export = bal_project_view_show_page (BAL_PROJECT_VIEW (view), "export");
+  bal_export_page_set_target (BAL_EXPORT_PAGE (export), target);
+  bal_project_view_show_page (BAL_PROJECT_VIEW (view), "review");
+  bal_project_view_show_page (BAL_PROJECT_VIEW (view), "structure");
+  bal_project_view_show_page (BAL_PROJECT_VIEW (view), "handbook");
+  jobs = bal_project_view_show_page (BAL_PROJECT_VIEW (view), "jobs");
+  while (bal_jobs_page_get_loading (BAL_JOBS_PAGE (jobs)))
+    bal_test_iterate ();
+  first_job = g_list_model_get_item (bal_jobs_page_get_jobs (BAL_JOBS_PAGE (jobs)), 0);
+  bal_jobs_page_show_job (BAL_JOBS_PAGE (jobs), bal_job_item_get_id (first_job), FALSE);
+  bal_test_iterate ();
+  g_assert_true (action_enabled (jobs, "jobs.grade"));
+  g_assert_true (gtk_widget_activate_action (jobs, "jobs.grade", NULL));
+  bal_test_iterate ();
+  roots[0] = GTK_WIDGET (window);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BAL_IS_GRADE_DIALOG (toplevel))
+        roots[1] = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (roots[1]);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "action-name", &action, "accelerator", &accelerator, "title", &title, NULL);
+
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+          /* Shown without keys unless the application binds them. */
+          if (accelerator == NULL && g_strcmp0 (action, "window.close") != 0)
+            g_assert_true (accels != NULL && accels[0] != NULL);
+          if (!action_enabled (view, action))
+            g_error ("“%s”: %s is not there, or not enabled", title, action);
+          n_checked++;
+          continue;
+        }
+
+      g_assert_nonnull (accelerator);
+      keys = g_strsplit (accelerator, " ", -1);
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autoptr(GtkShortcutTrigger) trigger = NULL;
+          GtkShortcut *shortcut = NULL;
+          GtkWidget *owner = NULL;
+          GtkShortcutAction *what;
+
+          if (g_strv_contains (native, keys[k]))
+            continue;
+          if (g_strcmp0 (keys[k], "F10") == 0)
+            {
+              GtkWidget *menu = bal_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL);
+
+              g_assert_nonnull (menu);
+              g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu)));
+              continue;
+            }
+
+          g_assert_true (gtk_accelerator_parse (keys[k], &key, &mods));
+          trigger = gtk_keyval_trigger_new (key, mods);
+          for (guint r = 0; shortcut == NULL && r < G_N_ELEMENTS (roots); r++)
+            shortcut = bal_test_find_shortcut (roots[r], trigger, &owner);
+          if (shortcut == NULL)
+            g_error ("“%s”: nothing is bound to %s", title, keys[k]);
+
+          what = gtk_shortcut_get_action (shortcut);
+          if (GTK_IS_NAMED_ACTION (what))
+            {
+              const char *name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (what));
+
+              /* Going back applies only where there is a step to go back to. */
+              if (!g_str_has_suffix (name, ".back") && !g_str_has_suffix (name, ".go-back") &&
+                  !g_str_has_prefix (name, "questionnaire.") &&
+                  !action_enabled_with (owner, name, gtk_shortcut_get_arguments (shortcut)))
+                g_error ("“%s”: %s is bound to %s, which is not there or not enabled (in %s, %s)", title, keys[k], name,
+                         G_OBJECT_TYPE_NAME (owner), gtk_shortcut_get_arguments (shortcut) ? g_variant_print (gtk_shortcut_get_arguments (shortcut), TRUE) : "-");
+            }
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 20);
+
+  gtk_window_destroy (GTK_WINDOW (roots[1]));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -669,6 +840,7 @@ main (int    argc,
 
   g_test_add_func ("/widgets/welcome", test_welcome);
   g_test_add_func ("/widgets/project/sidebar", test_project_sidebar);
+  g_test_add_func ("/widgets/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/widgets/review-mode", test_review_mode);
   g_test_add_func ("/widgets/review-copy", test_review_copy);
   g_test_add_func ("/widgets/changed-outside", test_changed_outside);

@@ -68,19 +68,13 @@ bal_cli_candidates (int    argc,
       for (guint i = 0; i < candidates->len; i++)
         {
           BalCandidate *c = g_ptr_array_index (candidates, i);
-          g_auto(GStrv) titles = g_strsplit (c->alternative_titles ? c->alternative_titles : "", ", ", -1);
 
           json_builder_begin_object (builder);
           bal_cli_json_text (builder, "code", c->code);
           bal_cli_json_text (builder, "title", c->title);
           bal_cli_json_text (builder, "family", c->family);
           bal_cli_json_text (builder, "grade", c->grade);
-          json_builder_set_member_name (builder, "alternative_titles");
-          json_builder_begin_array (builder);
-          for (guint j = 0; titles[j] != NULL; j++)
-            if (*titles[j] != '\0')
-              json_builder_add_string_value (builder, titles[j]);
-          json_builder_end_array (builder);
+          bal_cli_json_titles (builder, "alternative_titles", c->alternative_titles);
           bal_cli_json_double (builder, "score", c->score);
           json_builder_set_member_name (builder, "distance");
           if (c->distance >= 0)
@@ -132,19 +126,13 @@ bal_cli_compare (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
   gint64 job;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB REFERENCE"), _("Compare a job with a reference function per characteristic, and propose a grade."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 3, 3)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB REFERENCE"), _("Compare a job with a reference function per characteristic, and propose a grade."), 3, 3, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
@@ -189,16 +177,8 @@ bal_cli_compare (int    argc,
       bal_cli_json_int (builder, "answered_questions", comparison->answered_questions);
       bal_cli_json_int (builder, "total_questions", comparison->total_questions);
       bal_cli_json_boolean (builder, "complete", comparison->complete);
-      json_builder_set_member_name (builder, "no_fit");
-      if (comparison->no_fit != NULL)
-        json_builder_add_string_value (builder, comparison->no_fit);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "suggested_reference");
-      if (comparison->suggested_code != NULL)
-        json_builder_add_string_value (builder, comparison->suggested_code);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_optional_string (builder, "no_fit", comparison->no_fit);
+      bal_cli_json_optional_string (builder, "suggested_reference", comparison->suggested_code);
       json_builder_set_member_name (builder, "warnings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < comparison->warnings->len; i++)
@@ -320,19 +300,13 @@ bal_cli_history (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GError) error = NULL;
   gint64 job;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Print every decision about a job, newest first."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Print every decision about a job, newest first."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((job = bal_cli_open_job_for_reading (argv[1], argv[2], &project)) == 0)
@@ -346,9 +320,7 @@ bal_cli_history (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "decisions");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "decisions");
       for (guint i = 0; i < decisions->len; i++)
         {
           BalDecision *d = g_ptr_array_index (decisions, i);
@@ -365,11 +337,7 @@ bal_cli_history (int    argc,
           bal_cli_json_text (builder, "departure", d->departure);
           bal_cli_json_text (builder, "evaluator", d->evaluator);
           bal_cli_json_text (builder, "date", d->decided);
-          json_builder_set_member_name (builder, "supersedes");
-          if (d->supersedes != 0)
-            json_builder_add_int_value (builder, d->supersedes);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_id (builder, "supersedes", d->supersedes);
           json_builder_set_member_name (builder, "characteristics");
           json_builder_begin_array (builder);
           for (guint j = 0; j < d->verdicts->len; j++)
@@ -388,10 +356,7 @@ bal_cli_history (int    argc,
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < decisions->len; i++)
@@ -415,11 +380,6 @@ bal_cli_check (int    argc,
                char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
@@ -427,8 +387,7 @@ bal_cli_check (int    argc,
   GPtrArray *integrity;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Check that a project is as Balans wrote it, and its gradings for consistency."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Check that a project is as Balans wrote it, and its gradings for consistency."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);

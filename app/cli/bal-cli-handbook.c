@@ -88,11 +88,7 @@ add_imported (JsonBuilder     *builder,
     {
       BalProfileEntry *entry = g_ptr_array_index (stored->profile, i);
 
-      json_builder_set_member_name (builder, entry->characteristic_id);
-      if (entry->level > 0)
-        json_builder_add_int_value (builder, entry->level);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_level (builder, entry->characteristic_id, entry->level);
     }
   json_builder_end_object (builder);
 
@@ -252,35 +248,22 @@ bal_cli_references (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "references");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "references");
       for (guint i = 0; i < found->len; i++)
         {
           BalReferenceSummary *summary = g_ptr_array_index (found, i);
-          g_auto(GStrv) titles = g_strsplit (summary->alternative_titles, ", ", -1);
 
           json_builder_begin_object (builder);
           bal_cli_json_nullable_string (builder, "code", summary->code);
           bal_cli_json_nullable_string (builder, "title", summary->title);
           bal_cli_json_nullable_string (builder, "family", summary->family);
           bal_cli_json_nullable_string (builder, "grade", summary->grade);
-          json_builder_set_member_name (builder, "alternative_titles");
-          json_builder_begin_array (builder);
-          for (guint j = 0; titles[j] != NULL; j++)
-            if (*titles[j] != '\0')
-              json_builder_add_string_value (builder, titles[j]);
-          json_builder_end_array (builder);
+          bal_cli_json_titles (builder, "alternative_titles", summary->alternative_titles);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      bal_cli_print_json (root);
-      return BAL_CLI_OK;
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < found->len; i++)

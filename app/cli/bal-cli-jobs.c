@@ -111,18 +111,12 @@ job_list (int    argc,
           char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("List the project’s jobs."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("List the project’s jobs."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);
@@ -137,9 +131,7 @@ job_list (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "jobs");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "jobs");
       for (guint i = 0; i < jobs->len; i++)
         {
           BalJob *job = g_ptr_array_index (jobs, i);
@@ -148,20 +140,13 @@ job_list (int    argc,
           bal_cli_json_int (builder, "id", job->id);
           bal_cli_json_string (builder, "title", job->title);
           bal_cli_json_string (builder, "department", job->department);
-          json_builder_set_member_name (builder, "reports_to");
-          if (job->reports_to != 0)
-            json_builder_add_int_value (builder, job->reports_to);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_id (builder, "reports_to", job->reports_to);
           bal_cli_json_int (builder, "incumbents", job->incumbents);
           bal_cli_json_int (builder, "answered", job->answered);
           bal_cli_json_int (builder, "questions", job->questions);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < jobs->len; i++)
@@ -210,11 +195,6 @@ job_hints (int    argc,
            char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalJob) job = NULL;
   g_autoptr(GPtrArray) hints = NULL;
@@ -222,8 +202,7 @@ job_hints (int    argc,
   gint64 id;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Propose answers from the job’s description, each with the sentence it came from."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Propose answers from the job’s description, each with the sentence it came from."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
@@ -238,9 +217,7 @@ job_hints (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "hints");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "hints");
       for (guint i = 0; i < hints->len; i++)
         {
           BalHint *hint = g_ptr_array_index (hints, i);
@@ -251,10 +228,7 @@ job_hints (int    argc,
           bal_cli_json_string (builder, "evidence", hint->evidence);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < hints->len; i++)
@@ -276,19 +250,13 @@ job_profile (int    argc,
              char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalJobProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans JOB"), _("Print the job’s level per characteristic and the questions not yet answered."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 2, 2)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans JOB"), _("Print the job’s level per characteristic and the questions not yet answered."), 2, 2, &json)) != BAL_CLI_OK)
     return rc;
 
   if ((id = bal_cli_open_job (argv[1], argv[2], &project)) == 0)
@@ -309,11 +277,7 @@ job_profile (int    argc,
         {
           BalJobLevel *level = g_ptr_array_index (profile->levels, i);
 
-          json_builder_set_member_name (builder, level->characteristic_id);
-          if (level->level > 0)
-            json_builder_add_int_value (builder, level->level);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_level (builder, level->characteristic_id, level->level);
         }
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "unanswered");
@@ -472,18 +436,12 @@ bal_cli_questionnaire (int    argc,
                        char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Print the questionnaire of the project’s method."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Print the questionnaire of the project’s method."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);
@@ -498,9 +456,7 @@ bal_cli_questionnaire (int    argc,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "questions");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "questions");
       for (guint i = 0; i < method->questions->len; i++)
         {
           BalQuestion *q = g_ptr_array_index (method->questions, i);
@@ -525,10 +481,7 @@ bal_cli_questionnaire (int    argc,
           json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      return bal_cli_print_builder (builder);
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < method->questions->len; i++)

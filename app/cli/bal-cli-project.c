@@ -64,18 +64,12 @@ bal_cli_info (int    argc,
               char **argv)
 {
   gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BalProject) project = NULL;
   g_autoptr(BalProjectSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   int rc;
 
-  context = bal_cli_context (_("FILE.balans"), _("Print what a project file holds."), entries);
-  if ((rc = bal_cli_parse (context, &argc, &argv, 1, 1)) != BAL_CLI_OK)
+  if ((rc = bal_cli_parse_json (&argc, &argv, _("FILE.balans"), _("Print what a project file holds."), 1, 1, &json)) != BAL_CLI_OK)
     return rc;
 
   project = bal_cli_open_project_for_reading (argv[1]);
@@ -89,7 +83,6 @@ bal_cli_info (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       bal_cli_json_string (builder, "file", bal_project_get_path (project));
@@ -97,20 +90,14 @@ bal_cli_info (int    argc,
       bal_cli_json_string (builder, "organisation", summary->organisation);
       bal_cli_json_string (builder, "created", summary->created);
       bal_cli_json_string (builder, "modified", summary->modified);
-      json_builder_set_member_name (builder, "handbook");
-      if (summary->handbook != NULL)
-        json_builder_add_string_value (builder, summary->handbook);
-      else
-        json_builder_add_null_value (builder);
+      bal_cli_json_optional_string (builder, "handbook", summary->handbook);
       bal_cli_json_int (builder, "reference_functions", summary->n_references);
       bal_cli_json_int (builder, "jobs", summary->n_jobs);
       bal_cli_json_int (builder, "decisions", summary->n_decisions);
       bal_cli_json_boolean (builder, "review_copy", bal_project_is_review_copy (project));
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      bal_cli_print_json (root);
-      return BAL_CLI_OK;
+      return bal_cli_print_builder (builder);
     }
 
   {

@@ -117,11 +117,8 @@ bal_cli_audit (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "entries");
-      json_builder_begin_array (builder);
+      bal_cli_json_begin_list (builder, "entries");
       for (guint i = 0; i < entries_found->len; i++)
         {
           BalAuditEntry *e = g_ptr_array_index (entries_found, i);
@@ -132,30 +129,14 @@ bal_cli_audit (int    argc,
           bal_cli_json_string (builder, "actor", e->actor);
           bal_cli_json_string (builder, "table", e->table_name);
           bal_cli_json_string (builder, "key", e->row_key);
-          json_builder_set_member_name (builder, "job");
-          if (e->job_id != 0)
-            json_builder_add_int_value (builder, e->job_id);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_id (builder, "job", e->job_id);
           bal_cli_json_string (builder, "action", e->action);
-          json_builder_set_member_name (builder, "old");
-          if (e->old_value != NULL)
-            json_builder_add_string_value (builder, e->old_value);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "new");
-          if (e->new_value != NULL)
-            json_builder_add_string_value (builder, e->new_value);
-          else
-            json_builder_add_null_value (builder);
+          bal_cli_json_optional_string (builder, "old", e->old_value);
+          bal_cli_json_optional_string (builder, "new", e->new_value);
           json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      bal_cli_print_json (root);
-      return BAL_CLI_OK;
+      return bal_cli_print_list (builder);
     }
 
   for (guint i = 0; i < entries_found->len; i++)

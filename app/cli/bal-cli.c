@@ -119,6 +119,25 @@ bal_cli_parse (GOptionContext   *context,
   return BAL_CLI_OK;
 }
 
+/* The commands whose one option is --json: their context, parsed. */
+int
+bal_cli_parse_json (int          *argc,
+                    char       ***argv,
+                    const char   *parameters,
+                    const char   *summary,
+                    int           min_args,
+                    int           max_args,
+                    gboolean     *json)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = bal_cli_context (parameters, summary, entries);
+
+  return bal_cli_parse (context, argc, argv, min_args, max_args);
+}
+
 int
 bal_cli_fail (const GError *error)
 {
@@ -257,6 +276,27 @@ bal_cli_print_builder (JsonBuilder *builder)
   return BAL_CLI_OK;
 }
 
+/* A list as the commands print it: { "@name": [ … ] }. The items go
+ * between this and bal_cli_print_list(). */
+void
+bal_cli_json_begin_list (JsonBuilder *builder,
+                         const char  *name)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+}
+
+/* Closes the list bal_cli_json_begin_list() opened and prints it. */
+int
+bal_cli_print_list (JsonBuilder *builder)
+{
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return bal_cli_print_builder (builder);
+}
+
 /* Opens the project at @path and finds @job, by id or title; 0 after a
  * message on standard error when either fails. */
 static gint64
@@ -352,6 +392,49 @@ bal_cli_json_boolean (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
+}
+
+/* A row's id that may be absent: null when 0. */
+void
+bal_cli_json_id (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       id)
+{
+  json_builder_set_member_name (builder, name);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* A string that may be absent: null when NULL (an empty string stays ""). */
+void
+bal_cli_json_optional_string (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Titles stored joined by ", " (alternative titles): an array of them,
+ * empty ones left out; NULL is an empty array. */
+void
+bal_cli_json_titles (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *joined)
+{
+  g_auto(GStrv) titles = g_strsplit (joined != NULL ? joined : "", ", ", -1);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (*titles[i] != '\0')
+      json_builder_add_string_value (builder, titles[i]);
+  json_builder_end_array (builder);
 }
 
 /* A level of a characteristic: null when unknown (0). */

@@ -33,6 +33,13 @@ int             bal_cli_parse         (GOptionContext  *context,
                                        char          ***argv,
                                        int              min_args,
                                        int              max_args);
+int             bal_cli_parse_json    (int             *argc,
+                                       char          ***argv,
+                                       const char      *parameters,
+                                       const char      *summary,
+                                       int              min_args,
+                                       int              max_args,
+                                       gboolean        *json);
 const char     *bal_cli_author        (void);
 const char     *bal_cli_author_role   (void);
 int             bal_cli_notice        (int argc, char **argv);
@@ -48,6 +55,9 @@ gint64          bal_cli_open_job_for_reading (const char  *path,
                                        BalProject     **project);
 void            bal_cli_print_json    (JsonNode        *node);
 int             bal_cli_print_builder (JsonBuilder     *builder);
+void            bal_cli_json_begin_list (JsonBuilder   *builder,
+                                         const char    *name);
+int             bal_cli_print_list    (JsonBuilder     *builder);
 void            bal_cli_json_string   (JsonBuilder     *builder,
                                        const char      *name,
                                        const char      *value);
@@ -66,6 +76,15 @@ void            bal_cli_json_double   (JsonBuilder     *builder,
 void            bal_cli_json_boolean  (JsonBuilder     *builder,
                                        const char      *name,
                                        gboolean         value);
+void            bal_cli_json_id       (JsonBuilder     *builder,
+                                       const char      *name,
+                                       gint64           id);
+void            bal_cli_json_optional_string (JsonBuilder *builder,
+                                              const char  *name,
+                                              const char  *value);
+void            bal_cli_json_titles   (JsonBuilder     *builder,
+                                       const char      *name,
+                                       const char      *joined);
 void            bal_cli_json_level    (JsonBuilder     *builder,
                                        const char      *name,
                                        int              level);

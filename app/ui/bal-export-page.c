@@ -21,6 +21,7 @@ struct _BalExportPage
   GtkWidget        parent_instance;
 
   BalProject      *project;
+  GSignalGroup    *project_signals;
   GFile           *target;
   GFile           *running_target;  /* the file the export under way writes */
   GFile           *exported;        /* the last file written, for the toast's Open */
@@ -37,6 +38,14 @@ struct _BalExportPage
 };
 
 G_DEFINE_FINAL_TYPE (BalExportPage, bal_export_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_actions (BalExportPage *self)
@@ -85,12 +94,12 @@ fill_scopes (BalExportPage *self)
   adw_combo_row_set_selected (self->scope_row, 0);
 }
 
-static void
-project_changed (BalExportPage *self,
-                 const char    *what)
+BalProject *
+bal_export_page_get_project (BalExportPage *self)
 {
-  if (g_strcmp0 (what, "jobs") == 0)
-    fill_scopes (self);
+  g_return_val_if_fail (BAL_IS_EXPORT_PAGE (self), NULL);
+
+  return self->project;
 }
 
 void
@@ -98,15 +107,17 @@ bal_export_page_set_project (BalExportPage *self,
                              BalProject    *project)
 {
   g_return_if_fail (BAL_IS_EXPORT_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  if (project != NULL)
-    g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
+  if (!g_set_object (&self->project, project))
+    return;
 
+  bal_export_page_cancel (self);
+  g_signal_group_set_target (self->project_signals, project);
   fill_scopes (self);
   bal_export_page_set_target (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 /* In the main context, while the export runs. */
@@ -163,11 +174,7 @@ export_done (GObject      *object,
   if (!done)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          toast = adw_toast_new (_("Export cancelled: no file was written"));
-          adw_toast_set_timeout (toast, 5);
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
-        }
+        bal_ui_confirm (self->toast_overlay, _("Export cancelled: no file was written"));
       else
         bal_ui_show_error (GTK_WIDGET (self), _("The workbook was not exported"), error);
       return;
@@ -284,9 +291,10 @@ bal_export_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->target);
   g_clear_object (&self->running_target);
@@ -302,13 +310,59 @@ bal_export_page_dispose (GObject *object)
 }
 
 static void
+bal_export_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BalExportPage *self = BAL_EXPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_export_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BalExportPage *self = BAL_EXPORT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bal_export_page_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bal_export_page_class_init (BalExportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_export_page_dispose;
+  object_class->get_property = bal_export_page_get_property;
+  object_class->set_property = bal_export_page_set_property;
   widget_class->unroot = bal_export_page_unroot;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-export-page.ui");
@@ -334,4 +388,8 @@ bal_export_page_init (BalExportPage *self)
   self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
   update_actions (self);
+
+  /* A job added, renamed or deleted anywhere changes the scopes. */
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (fill_scopes), self);
 }

@@ -16,10 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalExportPage, bal_export_page, BAL, EXPORT_PAGE, GtkWidget)
 
-void bal_export_page_set_project  (BalExportPage *self,
-                                   BalProject    *project);
-void bal_export_page_set_target   (BalExportPage *self,
-                                   GFile         *target);
-void bal_export_page_cancel       (BalExportPage *self);
+BalProject *bal_export_page_get_project (BalExportPage *self);
+void        bal_export_page_set_project (BalExportPage *self,
+                                         BalProject    *project);
+void        bal_export_page_set_target  (BalExportPage *self,
+                                         GFile         *target);
+void        bal_export_page_cancel      (BalExportPage *self);
 
 G_END_DECLS

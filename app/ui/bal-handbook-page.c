@@ -1,4 +1,4 @@
-/* bal-handbook-page.c: the handbook: browse, search, read, edit and import reference functions
+/* bal-handbook-page.c: the handbook: browse, search, read and edit reference functions; start an import
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bal-file-chooser.h"
 #include "bal-handbook.h"
+#include "bal-handbook-import.h"
 #include "bal-handbook-item.h"
 #include "bal-handbook-page.h"
 #include "bal-reference-detail.h"
@@ -23,13 +23,12 @@ struct _BalHandbookPage
 
   /* Owned */
   BalProject         *project;
+  GSignalGroup       *project_signals;
   gboolean            review;
   GListStore         *items;
   GtkSingleSelection *selection;
-  GCancellable       *import_cancellable;
-  GPtrArray          *import_files;  /* GFile, while an import runs */
+  GCancellable       *import_cancellable;  /* while an import runs */
   char               *shown_code;
-  gboolean            reloading;
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -47,6 +46,15 @@ struct _BalHandbookPage
 G_DEFINE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_REVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   IMPORTED,
   N_SIGNALS
 };
@@ -57,22 +65,10 @@ static void show_reference (BalHandbookPage *self,
                             const char      *code);
 
 static void
-show_error (BalHandbookPage *self,
-            const char      *heading,
-            const GError    *error)
+update_import_action (BalHandbookPage *self)
 {
-  bal_ui_show_error (GTK_WIDGET (self), heading, error);
-}
-
-/* Confirmations only; errors go in a dialog or beside their field. */
-static void
-confirm (BalHandbookPage *self,
-         const char      *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import",
+                                 self->project != NULL && !self->review && self->import_cancellable == NULL);
 }
 
 /* The list ****************************************************************/
@@ -81,6 +77,7 @@ static void
 reload (BalHandbookPage *self)
 {
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *query = bal_handbook_fts_query (text, TRUE);
@@ -94,36 +91,33 @@ reload (BalHandbookPage *self)
   found = bal_handbook_search (self->project, text, NULL, &error);
   if (found == NULL)
     {
-      show_error (self, _("The handbook could not be read"), error);
+      bal_ui_show_error (GTK_WIDGET (self), _("The handbook could not be read"), error);
       return;
     }
 
-  self->reloading = TRUE;
-  g_list_store_remove_all (self->items);
-
+  /* The found functions replace the list in one change. The selection
+   * follows the shown function, which selection_changed() then leaves be. */
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < found->len; i++)
     {
       BalReferenceSummary *summary = g_ptr_array_index (found, i);
-      g_autoptr(BalHandbookItem) item = NULL;
 
       /* Without a search, the functions stand under their family. */
       if (!searching && g_strcmp0 (family, summary->family) != 0)
         {
-          g_autoptr(BalHandbookItem) header = bal_handbook_item_new_family (summary->family);
-
-          g_list_store_append (self->items, header);
+          g_ptr_array_add (items, bal_handbook_item_new_family (summary->family));
           family = summary->family;
         }
 
-      item = bal_handbook_item_new_reference (summary->code, summary->title, summary->family,
-                                              summary->grade, summary->alternative_titles);
       if (g_strcmp0 (summary->code, self->shown_code) == 0)
-        select = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-      g_list_store_append (self->items, item);
+        select = items->len;
+      g_ptr_array_add (items, bal_handbook_item_new_reference (summary->code, summary->title, summary->family,
+                                                               summary->grade, summary->alternative_titles));
     }
 
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
   gtk_single_selection_set_selected (self->selection, select);
-  self->reloading = FALSE;
 
   gtk_stack_set_visible_child_name (self->list_stack, found->len > 0 ? "list" : "empty");
 
@@ -147,13 +141,45 @@ selection_changed (BalHandbookPage *self)
 {
   BalHandbookItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->reloading)
+  /* A family heading can take the focus, so that the arrow keys pass it,
+   * but it is no function: the selection stays on the one shown. */
+  if (item != NULL && bal_handbook_item_is_family (item))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+      guint shown = GTK_INVALID_LIST_POSITION;
+
+      for (guint i = 0; i < n && self->shown_code != NULL && shown == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(BalHandbookItem) other = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+          if (g_strcmp0 (bal_handbook_item_get_code (other), self->shown_code) == 0)
+            shown = i;
+        }
+      gtk_single_selection_set_selected (self->selection, shown);
+      return;
+    }
+
+  /* A reload selects the function shown again: nothing to show. */
+  if (item == NULL || g_strcmp0 (bal_handbook_item_get_code (item), self->shown_code) == 0)
     return;
+
+  show_reference (self, bal_handbook_item_get_code (item));
+}
+
+/* A click, a tap or Return on a function. Folded, the detail is opened
+ * then, not on every change of the selection: the arrow keys walk the list
+ * without leaving it. (Folded, one click activates: single-click-activate
+ * follows the leaflet.) */
+static void
+list_activated (BalHandbookPage *self,
+                guint            position)
+{
+  g_autoptr(BalHandbookItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
 
   if (item == NULL || bal_handbook_item_is_family (item))
     return;
 
-  show_reference (self, bal_handbook_item_get_code (item));
+  gtk_single_selection_set_selected (self->selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -170,6 +196,29 @@ static void
 back_clicked (BalHandbookPage *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* In GTK 4.8 Tab walks a list view row by row, and so would never reach
+ * the detail: here Tab leaves the list, as it leaves the sidebar, and the
+ * arrow keys walk it. */
+static gboolean
+bal_handbook_page_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      if (direction == GTK_DIR_TAB_FORWARD)
+        return !adw_leaflet_get_folded (self->leaflet) &&
+               gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), direction);
+      if (direction == GTK_DIR_TAB_BACKWARD)
+        return gtk_widget_child_focus (gtk_widget_get_parent (GTK_WIDGET (self->search_entry)), direction);
+    }
+
+  return GTK_WIDGET_CLASS (bal_handbook_page_parent_class)->focus (widget, direction);
 }
 
 /* The detail **************************************************************/
@@ -208,134 +257,46 @@ detail_saved (BalHandbookPage *self,
       bal_handbook_item_set_alternative_titles (item, titles);
     }
 
-  confirm (self, message);
+  bal_ui_confirm (self->toast_overlay, message);
 }
 
 /* Import ******************************************************************/
 
-/* Before each document: in the main context, while the import runs. */
-static void
-import_progress (guint    done,
-                 guint    total,
-                 gpointer user_data)
-{
-  BalHandbookPage *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("Reading document %u of %u"), MIN (done + 1, total), total);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-static void
-append_message (GString          *report,
-                const char       *kind,
-                BalImportMessage *message)
-{
-  if (message->line > 0)
-    g_string_append_printf (report, _("  %s, line %u: %s\n"), kind, message->line, message->message);
-  else
-    g_string_append_printf (report, "  %s: %s\n", kind, message->message);
-}
-
+/* The import itself is a BalHandbookImport: the page starts it, shows its
+ * progress, and shows the report when it is done. */
 static void
 import_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
+  BalHandbookImport *import = BAL_HANDBOOK_IMPORT (object);
   g_autoptr(BalHandbookPage) self = user_data;
-  g_autoptr(GPtrArray) files = g_steal_pointer (&self->import_files);
-  g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autofree char *summary = NULL;
-  guint n_imported = 0;
-  guint n_failed = 0;
-  GtkWidget *dialog;
-  GtkWidget *scroller;
-  GtkWidget *label;
+  gboolean done = bal_handbook_import_run_finish (import, result, &error);
 
-  results = bal_handbook_parse_files_finish (result, &error);
   /* Cancelled because the page left its window: nothing to show it in. */
-  if (results == NULL && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+  if (!done && gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
 
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->import_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", self->project != NULL && !self->review);
+  update_import_action (self);
 
-  if (results == NULL)
+  if (!done)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("The documents were not imported"), error);
+        bal_ui_show_error (GTK_WIDGET (self), _("The documents were not imported"), error);
       else
-        confirm (self, _("Import cancelled: nothing was imported"));
+        bal_ui_confirm (self->toast_overlay, _("Import cancelled: nothing was imported"));
       return;
     }
-  if (self->project == NULL)
-    return;
 
-  /* The store is a write on the project's connection: here, on the main
-   * thread, never in the worker. */
-  for (guint i = 0; i < results->len; i++)
-    {
-      BalImportResult *parsed = g_ptr_array_index (results, i);
-      GFile *file = g_ptr_array_index (files, i);
-      g_autoptr(BalImportReport) file_report = NULL;
-      g_autoptr(GError) store_error = NULL;
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_string_append_printf (report, "%s\n", name);
-      file_report = bal_handbook_import (self->project, file, parsed, &store_error);
-      if (file_report == NULL)
-        {
-          g_string_append_printf (report, "  %s\n", store_error->message);
-          n_failed++;
-          continue;
-        }
-
-      for (guint j = 0; j < file_report->imported->len; j++)
-        {
-          BalReferenceDoc *doc = g_ptr_array_index (file_report->imported, j);
-
-          g_string_append_printf (report, _("  Imported %s %s, grade %s\n"), doc->code, doc->title, doc->grade);
-          for (guint k = 0; k < doc->warnings->len; k++)
-            append_message (report, _("Warning"), g_ptr_array_index (doc->warnings, k));
-        }
-      for (guint j = 0; j < file_report->errors->len; j++)
-        append_message (report, _("Error"), g_ptr_array_index (file_report->errors, j));
-      if (file_report->imported->len == 0)
-        {
-          g_string_append (report, _("  Nothing was imported from this document.\n"));
-          n_failed++;
-        }
-      n_imported += file_report->imported->len;
-    }
-
-  if (n_failed > 0)
-    summary = g_strdup_printf (_("Reference functions imported: %u. Documents not imported: %u."), n_imported, n_failed);
-  else
-    summary = g_strdup_printf (_("Reference functions imported: %u."), n_imported);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Import Report"), summary);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  label = gtk_label_new (report->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  bal_handbook_import_present_report (import, GTK_WIDGET (self));
   reload (self);
-  g_signal_emit (self, signals[IMPORTED], 0, n_imported, n_failed, report->str);
+  g_signal_emit (self, signals[IMPORTED], 0,
+                 bal_handbook_import_get_n_imported (import),
+                 bal_handbook_import_get_n_failed (import),
+                 bal_handbook_import_get_report (import));
 }
 
 /* Reads @files in a worker thread and stores what they hold; the report
@@ -344,7 +305,7 @@ void
 bal_handbook_page_import_files (BalHandbookPage *self,
                                 GListModel      *files)
 {
-  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(BalHandbookImport) import = NULL;
 
   g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
 
@@ -352,19 +313,16 @@ bal_handbook_page_import_files (BalHandbookPage *self,
       g_list_model_get_n_items (files) == 0)
     return;
 
-  method = bal_handbook_load_method (self->project, NULL);
-  self->import_files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_ptr_array_add (self->import_files, g_list_model_get_item (files, i));
+  import = bal_handbook_import_new (self->project, files);
+  g_object_bind_property (import, "fraction", self->progress_bar, "fraction", G_BINDING_DEFAULT);
+  g_object_bind_property (import, "text", self->progress_bar, "text", G_BINDING_DEFAULT);
 
   self->import_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", FALSE);
+  update_import_action (self);
 
-  bal_handbook_parse_files_async (files, method ? (const char * const *)method->grades : NULL,
-                                  import_progress, g_object_ref (self), g_object_unref,
-                                  self->import_cancellable, import_done, g_object_ref (self));
+  bal_handbook_import_run_async (import, self->import_cancellable, import_done, g_object_ref (self));
 }
 
 /* Stops an import under way: nothing is stored. */
@@ -406,17 +364,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Handbook documents (text, Markdown)"));
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_suffix (filter, "txt");
-  gtk_file_filter_add_suffix (filter, "md");
-
-  bal_choose_files (GTK_WINDOW (gtk_widget_get_root (widget)), BAL_CHOOSE_OPEN_MULTIPLE,
-                    _("Import Reference Functions"), _("_Import"), filter, NULL,
-                    files_chosen, g_object_ref (widget));
+  bal_handbook_import_choose_files (widget, files_chosen, g_object_ref (widget));
 }
 
 static void
@@ -439,29 +387,51 @@ handbook_changed (BalHandbookPage *self,
     reload (self);
 }
 
+BalProject *
+bal_handbook_page_get_project (BalHandbookPage *self)
+{
+  g_return_val_if_fail (BAL_IS_HANDBOOK_PAGE (self), NULL);
+
+  return self->project;
+}
+
 void
 bal_handbook_page_set_project (BalHandbookPage *self,
-                               BalProject      *project,
-                               gboolean         review)
+                               BalProject      *project)
+{
+  g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+
+  bal_handbook_page_cancel (self);
+  g_signal_group_set_target (self->project_signals, project);
+  g_clear_pointer (&self->shown_code, g_free);
+  bal_reference_detail_set_project (self->detail, project);
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  g_list_store_remove_all (self->items);
+  update_import_action (self);
+  reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+/* In review, the handbook is read, not edited or imported into. */
+void
+bal_handbook_page_set_review (BalHandbookPage *self,
+                              gboolean         review)
 {
   g_return_if_fail (BAL_IS_HANDBOOK_PAGE (self));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  review = !!review;
+  if (self->review == review)
+    return;
 
-  g_set_object (&self->project, project);
   self->review = review;
-  g_clear_pointer (&self->shown_code, g_free);
-  bal_reference_detail_set_project (self->detail, project);
-  bal_reference_detail_set_editable (self->detail, !review);
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "handbook.import", project != NULL && !review);
+  update_import_action (self);
 
-  if (project != NULL)
-    {
-      g_signal_connect_swapped (project, "changed::handbook", G_CALLBACK (handbook_changed), self);
-      reload (self);
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
 }
 
 GtkSearchEntry *
@@ -483,17 +453,63 @@ bal_handbook_page_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
 
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_object (&self->selection);
   g_clear_object (&self->import_cancellable);
-  g_clear_pointer (&self->import_files, g_ptr_array_unref);
   g_clear_pointer (&self->shown_code, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_HANDBOOK_PAGE);
 
   G_OBJECT_CLASS (bal_handbook_page_parent_class)->dispose (object);
+}
+
+static void
+bal_handbook_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_handbook_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BalHandbookPage *self = BAL_HANDBOOK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      bal_handbook_page_set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEW:
+      bal_handbook_page_set_review (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -503,7 +519,19 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_handbook_page_dispose;
+  object_class->get_property = bal_handbook_page_get_property;
+  object_class->set_property = bal_handbook_page_set_property;
   widget_class->unroot = bal_handbook_page_unroot;
+  widget_class->focus = bal_handbook_page_focus;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW] =
+    g_param_spec_boolean ("review", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * BalHandbookPage::imported:
@@ -529,6 +557,7 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, back_button);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, detail);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BalHandbookPage, progress_bar);
@@ -556,4 +585,10 @@ bal_handbook_page_init (BalHandbookPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate", G_BINDING_SYNC_CREATE);
+
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
+
+  update_import_action (self);
 }

@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalHandbookPage, bal_handbook_page, BAL, HANDBOOK_PAGE, GtkWidget)
 
+BalProject     *bal_handbook_page_get_project       (BalHandbookPage *self);
 void            bal_handbook_page_set_project       (BalHandbookPage *self,
-                                                     BalProject      *project,
+                                                     BalProject      *project);
+void            bal_handbook_page_set_review        (BalHandbookPage *self,
                                                      gboolean         review);
 void            bal_handbook_page_import_files      (BalHandbookPage *self,
                                                      GListModel      *files);

@@ -54,6 +54,20 @@ bal_project_view_get_stack (BalProjectView *self)
   return self->stack;
 }
 
+/* Gives @page, one of ours, the project and the mode of the view. */
+static void
+page_set_project (BalProjectView *self,
+                  GtkWidget      *page)
+{
+  /* The review page is being moved to properties: its setter stays. */
+  if (BAL_IS_REVIEW_PAGE (page))
+    bal_review_page_set_project (BAL_REVIEW_PAGE (page), self->project, self->review);
+  else if (BAL_IS_JOBS_PAGE (page) || BAL_IS_HANDBOOK_PAGE (page))
+    g_object_set (page, "review", self->review, "project", self->project, NULL);
+  else
+    g_object_set (page, "project", self->project, NULL);
+}
+
 static GtkWidget *
 build_page (BalProjectView *self,
             const char     *name)
@@ -61,24 +75,18 @@ build_page (BalProjectView *self,
   GtkWidget *page = NULL;
 
   if (g_strcmp0 (name, "jobs") == 0)
-    page = g_object_new (BAL_TYPE_JOBS_PAGE, "project", self->project, "review", self->review, NULL);
+    page = g_object_new (BAL_TYPE_JOBS_PAGE, NULL);
   else if (g_strcmp0 (name, "structure") == 0)
-    page = g_object_new (BAL_TYPE_STRUCTURE_PAGE, "project", self->project, NULL);
+    page = g_object_new (BAL_TYPE_STRUCTURE_PAGE, NULL);
   else if (g_strcmp0 (name, "handbook") == 0)
-    {
-      page = g_object_new (BAL_TYPE_HANDBOOK_PAGE, NULL);
-      bal_handbook_page_set_project (BAL_HANDBOOK_PAGE (page), self->project, self->review);
-    }
+    page = g_object_new (BAL_TYPE_HANDBOOK_PAGE, NULL);
   else if (g_strcmp0 (name, "review") == 0)
-    {
-      page = g_object_new (BAL_TYPE_REVIEW_PAGE, NULL);
-      bal_review_page_set_project (BAL_REVIEW_PAGE (page), self->project, self->review);
-    }
+    page = g_object_new (BAL_TYPE_REVIEW_PAGE, NULL);
   else if (g_strcmp0 (name, "export") == 0)
-    {
-      page = g_object_new (BAL_TYPE_EXPORT_PAGE, NULL);
-      bal_export_page_set_project (BAL_EXPORT_PAGE (page), self->project);
-    }
+    page = g_object_new (BAL_TYPE_EXPORT_PAGE, NULL);
+
+  if (page != NULL)
+    page_set_project (self, page);
 
   return page;
 }
@@ -101,15 +109,6 @@ ensure_page (BalProjectView *self,
     }
 
   return page;
-}
-
-static void
-clear_pages (BalProjectView *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    adw_bin_set_child (ADW_BIN (child), NULL);
 }
 
 /* Shows the page named @name, builds it if needed, and returns it. */
@@ -164,8 +163,16 @@ bal_project_view_set_project (BalProjectView *self,
   g_set_object (&self->project, project);
   self->review = review;
 
-  /* Built again for this project (or this mode) when next shown. */
-  clear_pages (self);
+  /* The pages built so far follow; the others get it when first shown. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *page = adw_bin_get_child (ADW_BIN (child));
+
+      if (page != NULL)
+        page_set_project (self, page);
+    }
   bal_project_view_show_page (self, "jobs");
 }
 

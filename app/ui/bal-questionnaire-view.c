@@ -20,6 +20,7 @@
 #include "bal-question-row.h"
 #include "bal-questionnaire.h"
 #include "bal-questionnaire-view.h"
+#include "bal-summary-row.h"
 #include "bal-ui-util.h"
 
 struct _BalQuestionnaireView
@@ -32,7 +33,7 @@ struct _BalQuestionnaireView
   BalMethod           *method;
   int                  step;          /* 0..n_characteristics-1, n = the summary */
   GHashTable          *rows;          /* question id -> BalQuestionRow, borrowed: children of content */
-  GPtrArray           *summary_rows;  /* AdwActionRow, borrowed: children of the summary's groups */
+  GPtrArray           *summary_rows;  /* BalSummaryRow, borrowed: children of the summary's groups */
   char                *scroll_to;     /* question whose row is brought into view once laid out */
   guint                scroll_tick;
 
@@ -165,47 +166,21 @@ show_questions (BalQuestionnaireView *self,
 
 /* Summary *****************************************************************/
 
-typedef struct
-{
-  BalQuestionnaireView *view;
-  char                 *question_id;
-} Jump;
-
+/* A question not answered, chosen in the summary: open it. */
 static void
-jump_free (gpointer  data,
-           GClosure *closure)
+unanswered_activated (BalQuestionnaireView *self,
+                      BalSummaryRow        *row)
 {
-  Jump *jump = data;
-
-  g_free (jump->question_id);
-  g_free (jump);
+  bal_questionnaire_view_show_question (self, bal_summary_row_get_question_id (row));
 }
 
 static void
-unanswered_activated (AdwActionRow *row,
-                      Jump         *jump)
+add_summary_row (BalQuestionnaireView *self,
+                 AdwPreferencesGroup  *group,
+                 GtkWidget            *row)
 {
-  bal_questionnaire_view_show_question (jump->view, jump->question_id);
-}
-
-static GtkWidget *
-summary_row (BalQuestionnaireView *self,
-             AdwPreferencesGroup  *group,
-             const char           *title,
-             const char           *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->summary_rows, row);
-
-  return row;
 }
 
 static void
@@ -223,40 +198,7 @@ show_summary (BalQuestionnaireView *self)
     }
 
   for (guint i = 0; i < profile->levels->len; i++)
-    {
-      BalJobLevel *level = g_ptr_array_index (profile->levels, i);
-      g_autofree char *value = level->level > 0
-        ? g_strdup_printf (_("Level %d of %d"), level->level, level->levels)
-        : g_strdup (_("Not answered"));
-      g_autoptr(GString) decided = g_string_new (NULL);
-      GtkWidget *value_label = gtk_label_new (value);
-      GtkWidget *row;
-
-      for (guint j = 0; j < level->answers->len; j++)
-        {
-          BalAnswer *answer = g_ptr_array_index (level->answers, j);
-
-          if (decided->len > 0)
-            g_string_append (decided, "\n");
-          g_string_append_printf (decided, "%s (%d)", answer->option_text, answer->level);
-          if (answer->evidence != NULL && *answer->evidence != '\0')
-            g_string_append_printf (decided, ": “%s”", answer->evidence);
-        }
-      if (level->unanswered->len > 0)
-        {
-          g_autofree char *open = g_strdup_printf (ngettext ("%u question not answered",
-                                                                "%u questions not answered", level->unanswered->len),
-                                                   level->unanswered->len);
-
-          if (decided->len > 0)
-            g_string_append (decided, "\n");
-          g_string_append (decided, open);
-        }
-
-      row = summary_row (self, self->profile_group, level->name, decided->str);
-      gtk_widget_add_css_class (value_label, level->level > 0 ? "heading" : "warning");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
-    }
+    add_summary_row (self, self->profile_group, bal_summary_row_new_level (g_ptr_array_index (profile->levels, i)));
 
   adw_preferences_group_set_description (self->unanswered_group,
                                          profile->unanswered->len == 0 ? _("Every question is answered.")
@@ -268,20 +210,14 @@ show_summary (BalQuestionnaireView *self)
       for (guint j = 0; j < self->method->questions->len; j++)
         {
           BalQuestion *question = g_ptr_array_index (self->method->questions, j);
-          Jump *jump;
           GtkWidget *row;
 
           if (g_strcmp0 (question->id, id) != 0)
             continue;
 
-          row = summary_row (self, self->unanswered_group, question->text, NULL);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), !self->review);
-          jump = g_new0 (Jump, 1);
-          jump->view = self;
-          jump->question_id = g_strdup (id);
-          /* The row lives inside the view: the view outlives the closure. */
-          g_signal_connect_data (row, "activated", G_CALLBACK (unanswered_activated), jump, jump_free, 0);
+          row = bal_summary_row_new_question (question, !self->review);
+          g_signal_connect_object (row, "activated", G_CALLBACK (unanswered_activated), self, G_CONNECT_SWAPPED);
+          add_summary_row (self, self->unanswered_group, row);
         }
     }
 }

@@ -12,6 +12,26 @@
 
 #include "bal-ui-util.h"
 
+/* A message dialog over the window of @widget with a Close button, not yet
+ * presented (the caller may add an extra child). */
+GtkWidget *
+bal_ui_message_dialog (GtkWidget  *widget,
+                       const char *heading,
+                       const char *body)
+{
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (heading != NULL, NULL);
+
+  root = gtk_widget_get_root (widget);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  return dialog;
+}
+
 /* An error that has no field to stand beside: a dialog over the window of
  * @widget, which stays until it is read. Toasts are for confirmations. */
 void
@@ -19,17 +39,25 @@ bal_ui_show_error (GtkWidget    *widget,
                    const char   *heading,
                    const GError *error)
 {
-  GtkRoot *root;
-  GtkWidget *dialog;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (heading != NULL);
 
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, error != NULL ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (bal_ui_message_dialog (widget, heading, error != NULL ? error->message : NULL)));
+}
+
+/* A confirmation in @overlay, gone after five seconds. Errors go in a
+ * dialog or beside their field, never in a toast. */
+void
+bal_ui_confirm (AdwToastOverlay *overlay,
+                const char      *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (overlay, toast);
 }
 
 /* Marks @field with the error style and shows @text in @message beside it;

@@ -10,11 +10,16 @@
 
 G_BEGIN_DECLS
 
-void bal_ui_show_error    (GtkWidget    *widget,
-                           const char   *heading,
-                           const GError *error);
-void bal_ui_mark_invalid  (GtkWidget    *field,
-                           GtkLabel     *message,
-                           const char   *text);
+GtkWidget *bal_ui_message_dialog (GtkWidget    *widget,
+                                  const char   *heading,
+                                  const char   *body);
+void       bal_ui_show_error     (GtkWidget    *widget,
+                                  const char   *heading,
+                                  const GError *error);
+void       bal_ui_confirm        (AdwToastOverlay *overlay,
+                                  const char      *message);
+void       bal_ui_mark_invalid   (GtkWidget    *field,
+                                  GtkLabel     *message,
+                                  const char   *text);
 
 G_END_DECLS

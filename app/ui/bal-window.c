@@ -86,13 +86,9 @@ bal_window_show_error (BalWindow  *self,
                        const char *heading,
                        const char *body)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (BAL_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (bal_ui_message_dialog (GTK_WIDGET (self), heading, body)));
 }
 
 static void
