@@ -1,9 +1,9 @@
 /* bal-matching.c: the reference functions that may fit a job, best first
  *
  * Ranked by what the job is. Once the questionnaire gives levels, the
- * profile leads: the closer the reference's levels, the higher it stands
- * (the physical side, the method's lesser characteristic, counts half).
- * The text breaks ties: the job's title and description against the
+ * profile leads, as far as it is known: the closer the reference's levels,
+ * the higher it stands (the physical side, the method's lesser
+ * characteristic, counts half). The text breaks ties: the job's title and description against the
  * reference's title, alternative titles, purpose and activities, on whole
  * words, stemmed for Dutch and English (Snowball), filler words left out,
  * rarer words weighing more (inverse document frequency), a Dutch
@@ -845,14 +845,22 @@ bal_matching_candidates (BalProject  *project,
         }
       k->family_named = GPOINTER_TO_INT (named);
 
-      /* The profile leads: the text (0.15) and a family the job names
-       * (0.05) weigh at most as much as 0.7 of a level of mean distance
-       * (a level is 0.85 / 3), so a reference closer by more than that
-       * always stands higher; between references about as close, the
-       * words decide. */
-      k->score = answered > 0 && k->compared > 0
-        ? 0.85 * k->profile_score + 0.15 * k->text_score
-        : k->text_score;
+      /* The profile leads as far as the questionnaire has given it: with
+       * every characteristic known, the text (0.15) and a family the job
+       * names (0.05) weigh at most as much as 0.7 of a level of mean
+       * distance (a level is 0.85 / 3), so a reference closer by more
+       * than that always stands higher, and between references about as
+       * close the words decide. A profile of fewer characteristics (one
+       * answer of the first step) weighs as much less, the rest going to
+       * the text: a partial profile says little yet. */
+      {
+        double known = n_characteristics > 0 ? (double)k->compared / n_characteristics : 0;
+        double profile_weight = 0.85 * known;
+
+        k->score = answered > 0 && k->compared > 0
+          ? profile_weight * k->profile_score + (1.0 - profile_weight) * k->text_score
+          : k->text_score;
+      }
       k->score = MIN (1.0, k->score + (k->family_named ? 0.05 : 0));
       k->score = round (k->score * 1000) / 1000;
     }
