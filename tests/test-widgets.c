@@ -117,6 +117,10 @@ test_project_sidebar (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "handbook");
   g_assert_true (gtk_widget_is_ancestor (focus_of (window), sidebar));
   g_assert_nonnull (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL));
+  /* On a slow machine (the sanitizer build) the page is still fading in. */
+  bal_test_wait_for_map (bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_HANDBOOK_PAGE, NULL));
+  while (gtk_stack_get_transition_running (pages))
+    g_main_context_iteration (NULL, TRUE);
 
   /* Tab: into the handbook page, which stays shown. */
   g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
