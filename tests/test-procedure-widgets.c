@@ -14,6 +14,8 @@
 #include "bal-grading.h"
 #include "bal-jobs.h"
 #include "bal-objection.h"
+#include "bal-objection-row.h"
+#include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
 #include "bal-window.h"
@@ -68,7 +70,7 @@ test_review_page_review_mode (void)
   g_autofree char *path = g_build_filename (dir, "or.balans", NULL);
   g_autoptr(BalProject) project = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.balans.Balans");
-  GtkWidget *window, *page, *label;
+  GtkWidget *window, *page, *label, *row, *button;
   gint64 agent;
 
   project = objected_project (path, &agent);
@@ -87,16 +89,43 @@ test_review_page_review_mode (void)
 
   g_assert_nonnull (bal_test_find_label (page, "Review"));
   g_assert_nonnull (bal_test_find_label (page, "You record as Karin Smit (Works council)."));
-  /* The overdue objection stands out. */
+  /* The overdue objection stands out, first among the open ones. */
   label = bal_test_find_label (page, "Klantenservicemedewerker");
   g_assert_nonnull (label);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW), "error"));
-  /* What can be done, in words; in review mode only objections and remarks. */
+  row = gtk_widget_get_ancestor (label, BAL_TYPE_OBJECTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_true (bal_objection_row_get_overdue (BAL_OBJECTION_ROW (row)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  /* What can be done, in words; in review mode only objections and remarks:
+   * every other editing widget is there but insensitive. */
   g_assert_nonnull (bal_test_find_label (page, bal_review_status_explanation ("proposed", TRUE)));
-  g_assert_nonnull (bal_test_find_button (page, "Lodge Objection"));
-  g_assert_null (bal_test_find_button (page, "Adopt"));
-  g_assert_null (bal_test_find_button (page, "Back to Draft"));
-  g_assert_null (bal_test_find_button (page, "Uphold Grading"));
+  button = bal_test_find_button (page, "Lodge Objection");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  label = bal_test_find_label (page, "Note, or the reasons of an objection");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW)));
+  button = bal_test_find_button (page, "Adopt");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  /* What the status does not allow is not offered at all. */
+  g_assert_false (gtk_widget_is_visible (bal_test_find_button (page, "Propose")));
+  button = bal_test_find_button (page, "Uphold Grading");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_false (gtk_widget_is_sensitive (bal_test_find_button (page, "Record Advice")));
+  g_assert_false (gtk_widget_is_sensitive (bal_test_find_widget (row, ADW_TYPE_ENTRY_ROW, NULL)));
+  /* Nor can a remark be resolved. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (bal_review_add_remark (project, agent, NULL, NULL, "Klachten wegen zwaarder.", &error), >, 0);
+    g_assert_no_error (error);
+    bal_test_iterate ();
+    row = bal_test_find_widget (page, BAL_TYPE_REMARK_ROW, NULL);
+    g_assert_nonnull (row);
+    g_assert_false (gtk_widget_is_sensitive (bal_test_find_button (row, "_Resolve")));
+  }
   /* The audit trail in words. */
   g_assert_nonnull (find_label_containing (page, "Karin Smit lodged an objection against the grading of Klantenservicemedewerker"));
   bal_test_save_screenshot (window, "review-overdue-objection.png");
@@ -107,6 +136,31 @@ test_review_page_review_mode (void)
   g_settings_reset (settings, "author-role");
   bal_project_close (project);
   bal_remove_tree (dir);
+}
+
+/* An objection past its due date shows so, with the error style; one
+ * within it does not. */
+static void
+test_objection_row_overdue (void)
+{
+  BalObjection o = { 1, 2, "Klantenservicemedewerker", 3, "proposed", "Karin Smit", "works-council",
+                     "Klachtafhandeling weegt zwaarder.", "2026-01-05", "2026-02-04", "2026-02-19",
+                     NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, 40, TRUE, FALSE };
+  GtkWidget *overdue, *open;
+
+  overdue = g_object_ref_sink (bal_objection_row_new (&o, TRUE, TRUE));
+  g_assert_true (gtk_widget_has_css_class (overdue, "error"));
+  g_assert_nonnull (bal_test_find_label (overdue, "Klantenservicemedewerker"));
+  g_assert_true (gtk_widget_is_sensitive (bal_test_find_button (overdue, "Uphold Grading")));
+
+  o.overdue = FALSE;
+  o.days_open = 3;
+  open = g_object_ref_sink (bal_objection_row_new (&o, FALSE, TRUE));
+  g_assert_false (gtk_widget_has_css_class (open, "error"));
+  g_assert_nonnull (bal_test_find_label (open, "Objection by Karin Smit, 2026-01-05"));
+
+  g_object_unref (overdue);
+  g_object_unref (open);
 }
 
 static void
@@ -166,6 +220,7 @@ main (int    argc,
   bal_test_application_init ();
 
   g_test_add_func ("/procedure-widgets/review-page/review-mode-overdue", test_review_page_review_mode);
+  g_test_add_func ("/procedure-widgets/objection-row/overdue", test_objection_row_overdue);
   g_test_add_func ("/procedure-widgets/description-panel", test_description_panel);
 
   return g_test_run ();
