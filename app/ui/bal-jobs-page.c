@@ -664,20 +664,10 @@ grade_action (GtkWidget  *widget,
 {
   BalJobsPage *self = BAL_JOBS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  g_autofree char *evaluator = NULL;
   BalGradeDialog *dialog;
 
   flush_save (self);
-  if (BAL_IS_APPLICATION (app) && bal_application_get_settings (BAL_APPLICATION (app)) != NULL)
-    evaluator = g_settings_get_string (bal_application_get_settings (BAL_APPLICATION (app)), "evaluator-name");
-  if (evaluator == NULL || *evaluator == '\0')
-    {
-      g_free (evaluator);
-      evaluator = g_strdup (g_get_real_name ());
-    }
-
-  dialog = bal_grade_dialog_new (GTK_WINDOW (root), self->project, self->job_id, evaluator);
+  dialog = bal_grade_dialog_new (GTK_WINDOW (root), self->project, self->job_id);
   g_signal_connect_object (dialog, "decided", G_CALLBACK (job_graded), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
