@@ -13,6 +13,7 @@
 #include "bal-description-panel.h"
 #include "bal-grading.h"
 #include "bal-jobs.h"
+#include "bal-jobs-page.h"
 #include "bal-objection.h"
 #include "bal-objection-row.h"
 #include "bal-remark-row.h"
@@ -164,6 +165,88 @@ test_objection_row_overdue (void)
 }
 
 static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The form of one job: its entries, the reports-to row and the number of
+ * holders are sensitive exactly when @editable; the description panel is
+ * part of it. */
+static void
+assert_job_form (GtkWidget *page,
+                 gboolean   editable)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *reports = bal_test_find_widget (page, ADW_TYPE_COMBO_ROW, NULL);
+
+  g_assert_nonnull (bal_test_find_widget (page, BAL_TYPE_DESCRIPTION_PANEL, NULL));
+  g_assert_nonnull (bal_test_find_button (page, "_Agreed by Manager"));
+  g_assert_true (gtk_widget_get_mapped (bal_test_find_button (page, "_Agreed by Manager")));
+  g_assert_nonnull (reports);
+  g_assert_cmpint (gtk_widget_is_sensitive (reports), ==, editable);
+  g_assert_cmpint (gtk_widget_is_sensitive (bal_test_find_widget (page, GTK_TYPE_SPIN_BUTTON, NULL)), ==, editable);
+  g_assert_cmpint (gtk_widget_is_sensitive (bal_test_find_button (page, "_Agreed by Manager")), ==, editable);
+  collect (page, ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, >=, 3);  /* title, department, the signer's name */
+  for (guint i = 0; i < entries->len; i++)
+    g_assert_cmpint (gtk_widget_is_sensitive (g_ptr_array_index (entries, i)), ==, editable);
+  g_assert_cmpint (gtk_text_view_get_editable (GTK_TEXT_VIEW (bal_test_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL))), ==, editable);
+}
+
+/* In review mode nothing of the job form can be changed, "Reports to"
+ * included; outside it all of it can. */
+static void
+test_job_form_review_mode (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-jobform-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "form.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *page;
+  gint64 agent;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+  agent = bal_jobs_find (project, "Klantenservicemedewerker", &error);
+
+  for (guint review = 0; review < 3; review++)
+    {
+      /* 0: editing; 1: the page told; 2: only the project is open for review */
+      window = gtk_window_new ();
+      gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+      if (review == 2)
+        bal_project_set_review_mode (project, TRUE);
+      page = g_object_new (BAL_TYPE_JOBS_PAGE, "review", review == 1, "project", project, NULL);
+      gtk_window_set_child (GTK_WINDOW (window), page);
+      gtk_window_present (GTK_WINDOW (window));
+      bal_test_wait_for_map (window);
+      for (guint i = 0; i < 200 && bal_jobs_page_get_loading (BAL_JOBS_PAGE (page)); i++)
+        {
+          g_usleep (5000);
+          bal_test_iterate ();
+        }
+      bal_jobs_page_show_job (BAL_JOBS_PAGE (page), agent, FALSE);
+      bal_test_iterate ();
+
+      g_test_message ("review %u", review);
+      assert_job_form (page, review == 0);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      bal_test_iterate ();
+    }
+
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
+static void
 test_description_panel (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("balans-description-ui-XXXXXX", NULL);
@@ -221,6 +304,7 @@ main (int    argc,
 
   g_test_add_func ("/procedure-widgets/review-page/review-mode-overdue", test_review_page_review_mode);
   g_test_add_func ("/procedure-widgets/objection-row/overdue", test_objection_row_overdue);
+  g_test_add_func ("/procedure-widgets/job-form/review-mode", test_job_form_review_mode);
   g_test_add_func ("/procedure-widgets/description-panel", test_description_panel);
 
   return g_test_run ();

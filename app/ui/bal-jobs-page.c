@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bal-application.h"
+#include "bal-description-panel.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
 #include "bal-job-item.h"
@@ -67,6 +68,7 @@ struct _BalJobsPage
   AdwEntryRow          *title_row;
   AdwEntryRow          *department_row;
   AdwComboRow          *reports_row;
+  BalDescriptionPanel  *description_panel;
   GtkSpinButton        *incumbents_spin;
   GtkTextView          *description_view;
   GtkTextView          *activities_view;
@@ -386,6 +388,12 @@ form_changed (BalJobsPage *self)
 }
 
 /* The jobs this one may report to, from the list already read. */
+static gboolean
+is_editable (BalJobsPage *self)
+{
+  return !self->review && (self->project == NULL || !bal_project_get_review_mode (self->project));
+}
+
 static void
 fill_bosses (BalJobsPage *self,
              gint64       id,
@@ -418,19 +426,44 @@ fill_bosses (BalJobsPage *self,
   gtk_string_list_splice (self->bosses, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bosses)),
                           (const char * const *)titles->pdata);
   adw_combo_row_set_selected (self->reports_row, selected);
+  /* AdwComboRow makes itself sensitive again when its model changes. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), is_editable (self));
 }
 
 static void
 update_actions (BalJobsPage *self)
 {
   gboolean job = self->job_id != 0;
+  gboolean editable = is_editable (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", self->project != NULL && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", self->project != NULL && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.questionnaire", job);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job && editable);
 }
+
+/* In review mode, or when the project itself is open for review, nothing
+ * of the form can be edited: every editing widget says so by being
+ * insensitive, rather than taking an edit that is then dropped. */
+static void
+update_editable (BalJobsPage *self)
+{
+  gboolean editable = is_editable (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->incumbents_spin), editable);
+  /* The texts stay readable and selectable, only not editable. */
+  gtk_text_view_set_editable (self->description_view, editable);
+  gtk_text_view_set_editable (self->activities_view, editable);
+  gtk_text_view_set_cursor_visible (self->description_view, editable);
+  gtk_text_view_set_cursor_visible (self->activities_view, editable);
+  bal_description_panel_set_read_only (self->description_panel, !editable);
+  update_actions (self);
+}
+
 
 static char *
 status_text (BalJobsPage *self,
@@ -492,6 +525,8 @@ load_job (BalJobsPage *self,
   status = status_text (self, job);
   gtk_label_set_text (self->status_label, status);
   self->filling = FALSE;
+  /* Its versions, seen and agreed, beside the text they are about. */
+  bal_description_panel_set_job (self->description_panel, self->project, job->id);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "questionnaire") != 0)
     gtk_stack_set_visible_child_name (self->detail_stack, "form");
@@ -767,6 +802,7 @@ bal_jobs_page_set_project (BalJobsPage *self,
   self->reload_again = FALSE;
   self->deleted_id = 0;
 
+  update_editable (self);
   load_job (self, 0);
   reload (self);
   update_list_state (self);
@@ -779,14 +815,7 @@ set_review (BalJobsPage *self,
             gboolean     review)
 {
   self->review = review;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->incumbents_spin), !review);
-  gtk_text_view_set_editable (self->description_view, !review);
-  gtk_text_view_set_editable (self->activities_view, !review);
-  update_actions (self);
+  update_editable (self);
 }
 
 gboolean
@@ -925,6 +954,7 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
 
   g_type_ensure (BAL_TYPE_JOB_ITEM);
   g_type_ensure (BAL_TYPE_QUESTIONNAIRE_VIEW);
+  g_type_ensure (BAL_TYPE_DESCRIPTION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-jobs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, toast_overlay);
@@ -941,6 +971,7 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, department_row);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, reports_row);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, description_panel);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, incumbents_spin);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, description_view);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, activities_view);
