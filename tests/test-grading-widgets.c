@@ -10,6 +10,7 @@
 #include "bal-demo.h"
 #include "bal-export-page.h"
 #include "bal-grade-dialog.h"
+#include "bal-job-item.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-structure-page.h"
@@ -189,6 +190,24 @@ test_grade (void)
   g_assert_nonnull (dialog);
   bal_test_wait_for_map (dialog);
   g_assert_nonnull (bal_test_find_label (dialog, "Current decision: grade "));
+  /* The decided grade with its salary scale, in the dialog and in the list. */
+  g_assert_nonnull (bal_test_find_label (dialog, " · Schaal "));
+  {
+    GListModel *jobs = bal_jobs_page_get_jobs (BAL_JOBS_PAGE (page));
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+      {
+        g_autoptr(BalJobItem) item = g_list_model_get_item (jobs, i);
+
+        if (bal_job_item_get_id (item) != agent)
+          continue;
+        seen = TRUE;
+        g_assert_nonnull (strstr (bal_job_item_get_subtitle (item), " · Schaal "));
+        g_assert_nonnull (strstr (bal_job_item_get_subtitle (item), "€ "));
+      }
+    g_assert_true (seen);
+  }
   g_assert_nonnull (bal_test_find_label (dialog, ", compared with KS.02"));
   view = bal_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL);
   {

@@ -37,6 +37,7 @@ struct _BalGradeDialog
   GPtrArray           *candidate_rows;   /* BalCandidateRow, borrowed: children of candidates_group */
   GtkStringList       *grade_model;
   GStrv                grades;
+  BalMethod           *method;           /* for the salary scales */
   gboolean             justification_touched;
 
   /* Template widgets */
@@ -55,6 +56,7 @@ struct _BalGradeDialog
   GtkLabel            *current_label;
   GtkLabel            *proposal_label;
   GtkLabel            *decide_explanation;
+  AdwActionRow        *grade_row;
   GtkDropDown         *grade_dropdown;
   AdwActionRow        *author_row;
   GtkFrame            *justification_frame;
@@ -136,6 +138,13 @@ validate (BalGradeDialog *self)
 
   if (self->comparison == NULL)
     return;
+
+  /* The chosen grade with its salary scale. */
+  {
+    g_autofree char *grade = bal_method_grade_text (self->method, chosen_grade (self));
+
+    adw_action_row_set_subtitle (self->grade_row, grade ? grade : "");
+  }
 
   departing = departs (self);
   anyway = !self->comparison->complete || self->comparison->no_fit != NULL;
@@ -439,6 +448,7 @@ show_current (BalGradeDialog *self,
               BalDecision    *decision)
 {
   g_autofree char *current = NULL;
+  g_autofree char *grade = NULL;
 
   if (!compare_with (self, decision->reference_code))
     return;
@@ -465,8 +475,9 @@ show_current (BalGradeDialog *self,
   /* A decision taken anyway was confirmed then; a revision confirms again. */
   gtk_check_button_set_active (self->anyway_check, FALSE);
 
+  grade = bal_method_grade_text (self->method, decision->grade);
   current = g_strdup_printf (_("Current decision: grade %s, compared with %s, by %s on %s. Recording a new decision keeps this one in the history."),
-                             decision->grade, decision->reference_code, decision->evaluator, decision->decided);
+                             grade, decision->reference_code, decision->evaluator, decision->decided);
   gtk_label_set_text (self->current_label, current);
   gtk_widget_set_visible (GTK_WIDGET (self->current_label), TRUE);
 
@@ -518,6 +529,7 @@ bal_grade_dialog_new (GtkWindow  *parent,
   self->project = g_object_ref (project);
   self->job_id = job_id;
   self->grades = method ? g_strdupv (method->grades) : g_new0 (char *, 1);
+  self->method = g_steal_pointer (&method);
   self->grade_model = gtk_string_list_new ((const char * const *)self->grades);
   gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (self->grade_model));
   /* The name and role set in Balans record the decision. */
@@ -575,6 +587,7 @@ bal_grade_dialog_dispose (GObject *object)
   g_clear_object (&self->grade_model);
   g_clear_pointer (&self->comparison, bal_comparison_free);
   g_clear_pointer (&self->grades, g_strfreev);
+  g_clear_pointer (&self->method, bal_method_free);
 
   G_OBJECT_CLASS (bal_grade_dialog_parent_class)->dispose (object);
 }
@@ -610,6 +623,7 @@ bal_grade_dialog_class_init (BalGradeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, current_label);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, decide_explanation);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, grade_row);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, grade_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_frame);

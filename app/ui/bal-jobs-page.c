@@ -20,6 +20,7 @@
 #include "bal-description-panel.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
+#include "bal-handbook.h"
 #include "bal-job-item.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
@@ -33,6 +34,7 @@ struct _BalJobsPage
 
   /* Owned */
   BalProject           *project;
+  BalMethod            *method;          /* for the salary scales; NULL: load it when needed */
   GSignalGroup         *project_signals;
   GCancellable         *cancellable;       /* the list being read */
   GListStore           *items;             /* BalJobItem, every job */
@@ -153,12 +155,28 @@ update_list_state (BalJobsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || all == 0 ? "list" : "no-results");
 }
 
+/* The grade with its salary scale, from the method loaded once for all jobs. */
+static char *
+grade_text (BalJobsPage *self,
+            const char  *grade)
+{
+  if (grade == NULL)
+    return NULL;
+  if (self->method == NULL && self->project != NULL)
+    self->method = bal_handbook_load_method (self->project, NULL);
+
+  return bal_method_grade_text (self->method, grade);
+}
+
 static void
 fill_item (BalJobsPage    *self,
            BalJobItem     *item,
            BalJobOverview *overview)
 {
+  g_autofree char *grade = grade_text (self, overview->grade);
+
   g_object_freeze_notify (G_OBJECT (item));
+  bal_job_item_set_grade_text (item, grade);
   bal_job_item_set_title (item, overview->job->title);
   bal_job_item_set_department (item, overview->job->department);
   bal_job_item_set_grade (item, overview->grade);
@@ -478,9 +496,10 @@ status_text (BalJobsPage *self,
                                                             job->questions),
                                                job->answered, job->questions);
   g_autofree char *text = NULL;
+  g_autofree char *grade = decision ? grade_text (self, decision->grade) : NULL;
 
   if (decision != NULL)
-    text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), decision->grade, decision->reference_code, status, answered);
+    text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), grade, decision->reference_code, status, answered);
   else
     text = g_strdup_printf ("%s · %s", status, answered);
 
@@ -774,6 +793,14 @@ project_changed (BalJobsPage *self)
   reload (self);
 }
 
+/* A salary scale or the grades changed: the rows show them. */
+static void
+handbook_changed (BalJobsPage *self)
+{
+  g_clear_pointer (&self->method, bal_method_free);
+  reload (self);
+}
+
 BalProject *
 bal_jobs_page_get_project (BalJobsPage *self)
 {
@@ -793,6 +820,7 @@ bal_jobs_page_set_project (BalJobsPage *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  g_clear_pointer (&self->method, bal_method_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_signal_group_set_target (self->project_signals, project);
@@ -921,6 +949,7 @@ bal_jobs_page_dispose (GObject *object)
 
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->method, bal_method_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1015,6 +1044,7 @@ bal_jobs_page_init (BalJobsPage *self)
   g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
   /* The background integrity check marks the jobs it found changed. */
   g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);
 
