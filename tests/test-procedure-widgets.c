@@ -19,6 +19,8 @@
 #include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
+#include "bal-scale-row.h"
+#include "bal-handbook.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 
@@ -246,6 +248,114 @@ test_job_form_review_mode (void)
   bal_remove_tree (dir);
 }
 
+/* The first scale row of @page for @grade. */
+static GtkWidget *
+scale_row (GtkWidget  *page,
+           const char *grade)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (page, BAL_TYPE_SCALE_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (bal_scale_row_get_grade (g_ptr_array_index (rows, i)), grade) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static GtkWidget *
+entry_titled (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *label = bal_test_find_label (root, title);
+
+  return label ? gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW) : NULL;
+}
+
+/* Salary scales and the objection period edited on the Review page: a
+ * minimum above the maximum is marked beside the field and cannot be saved;
+ * a valid scale is saved to the project; in review mode nothing is editable. */
+static void
+test_review_page_scales (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-scales-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "schalen.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *page, *row, *minimum, *maximum, *name, *save, *message;
+  BalSalaryScale *scale;
+
+  project = bal_demo_create (file, &error);
+  g_assert_no_error (error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  page = g_object_new (BAL_TYPE_REVIEW_PAGE, "project", project, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+
+  g_assert_nonnull (bal_test_find_label (page, "Days to object after the notice"));
+  row = scale_row (page, "E");
+  g_assert_nonnull (row);
+  minimum = entry_titled (row, "Minimum per month (€)");
+  maximum = entry_titled (row, "Maximum per month (€)");
+  name = entry_titled (row, "Name of the scale");
+  save = bal_test_find_button (row, "_Save Scale");
+  g_assert_nonnull (minimum);
+  g_assert_nonnull (maximum);
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_is_sensitive (minimum));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "Schaal 5b");
+  gtk_editable_set_text (GTK_EDITABLE (minimum), "3400");
+  gtk_editable_set_text (GTK_EDITABLE (maximum), "3100");
+  g_assert_true (gtk_widget_has_css_class (maximum, "error"));
+  message = bal_test_find_label (row, "The maximum is below the minimum.");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  gtk_editable_set_text (GTK_EDITABLE (minimum), "-5");
+  g_assert_true (gtk_widget_has_css_class (minimum, "error"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  gtk_editable_set_text (GTK_EDITABLE (minimum), "2900");
+  gtk_editable_set_text (GTK_EDITABLE (maximum), "3600");
+  g_assert_false (gtk_widget_has_css_class (minimum, "error"));
+  g_assert_false (gtk_widget_has_css_class (maximum, "error"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  bal_test_iterate ();
+
+  method = bal_handbook_load_method (project, &error);
+  g_assert_no_error (error);
+  scale = bal_method_find_scale (method, "E");
+  g_assert_nonnull (scale);
+  g_assert_cmpstr (scale->name, ==, "Schaal 5b");
+  g_assert_cmpfloat (scale->minimum, ==, 2900);
+  g_assert_cmpfloat (scale->maximum, ==, 3600);
+
+  /* The period, through its field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (bal_test_find_widget (page, GTK_TYPE_SPIN_BUTTON, NULL)), 45);
+  bal_test_iterate ();
+  g_assert_cmpint (bal_project_objection_period (project), ==, 45);
+
+  /* In review mode the method's fields are insensitive. */
+  bal_review_page_set_project (BAL_REVIEW_PAGE (page), project, TRUE);
+  g_assert_false (gtk_widget_is_sensitive (bal_test_find_widget (page, GTK_TYPE_SPIN_BUTTON, NULL)));
+  row = scale_row (page, "E");
+  g_assert_false (gtk_widget_is_sensitive (entry_titled (row, "Minimum per month (€)")));
+  g_assert_false (gtk_widget_is_sensitive (bal_test_find_button (row, "_Save Scale")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
 static void
 test_description_panel (void)
 {
@@ -305,6 +415,7 @@ main (int    argc,
   g_test_add_func ("/procedure-widgets/review-page/review-mode-overdue", test_review_page_review_mode);
   g_test_add_func ("/procedure-widgets/objection-row/overdue", test_objection_row_overdue);
   g_test_add_func ("/procedure-widgets/job-form/review-mode", test_job_form_review_mode);
+  g_test_add_func ("/procedure-widgets/review-page/scales", test_review_page_scales);
   g_test_add_func ("/procedure-widgets/description-panel", test_description_panel);
 
   return g_test_run ();

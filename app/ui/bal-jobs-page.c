@@ -793,12 +793,21 @@ project_changed (BalJobsPage *self)
   reload (self);
 }
 
-/* A salary scale or the grades changed: the rows show them. */
+/* A salary scale or the grades changed: each row shows its grade's anew,
+ * in place. */
 static void
 handbook_changed (BalJobsPage *self)
 {
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
   g_clear_pointer (&self->method, bal_method_free);
-  reload (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autofree char *grade = grade_text (self, bal_job_item_get_grade (item));
+
+      bal_job_item_set_grade_text (item, grade);
+    }
 }
 
 BalProject *

@@ -13,6 +13,7 @@
 #include "bal-audit.h"
 #include "bal-author-dialog.h"
 #include "bal-grading.h"
+#include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-notice.h"
 #include "bal-objection.h"
@@ -20,6 +21,7 @@
 #include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
+#include "bal-scale-row.h"
 
 struct _BalReviewPage
 {
@@ -72,6 +74,9 @@ struct _BalReviewPage
   GtkListBox           *job_remarks_list;
   GtkStringList        *audit_sentences;
   GtkListBox           *audit_list;
+  AdwPreferencesGroup  *method_group;
+  GtkSpinButton        *period_spin;
+  GtkListBox           *scales_list;
 };
 
 G_DEFINE_FINAL_TYPE (BalReviewPage, bal_review_page, ADW_TYPE_BIN)
@@ -641,6 +646,70 @@ update_job (BalReviewPage *self)
 }
 
 static void
+on_period_changed (BalReviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  int days = gtk_spin_button_get_value_as_int (self->period_spin);
+
+  if (self->project == NULL || days == bal_project_objection_period (self->project))
+    return;
+  if (!bal_method_set_objection_period (self->project, days, &error))
+    show_error (self, error);
+}
+
+static void
+on_scale_save (BalReviewPage *self,
+               BalScaleRow   *row)
+{
+  g_autoptr(GError) error = NULL;
+  double minimum = 0, maximum = 0;
+
+  if (!bal_scale_row_get_amounts (row, &minimum, &maximum) ||
+      !bal_method_set_scale (self->project, bal_scale_row_get_grade (row), bal_scale_row_get_name (row),
+                             minimum, maximum, &error))
+    bal_scale_row_show_error (row, error ? error->message : _("The minimum is an amount per month of 0 or more."));
+  else
+    confirm (self, _("Salary scale saved"));
+}
+
+static void
+on_scale_remove (BalReviewPage *self,
+                 BalScaleRow   *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bal_method_remove_scale (self->project, bal_scale_row_get_grade (row), &error))
+    bal_scale_row_show_error (row, error->message);
+  else
+    confirm (self, _("Salary scale removed"));
+}
+
+/* The project's salary scales and objection period. */
+static void
+update_method (BalReviewPage *self)
+{
+  g_autoptr(BalMethod) method = bal_handbook_load_method (self->project, NULL);
+  gboolean editable = !self->review && !bal_project_get_review_mode (self->project) &&
+                      !bal_project_is_read_only (self->project);
+
+  g_signal_handlers_block_by_func (self->period_spin, on_period_changed, self);
+  gtk_spin_button_set_value (self->period_spin, bal_project_objection_period (self->project));
+  g_signal_handlers_unblock_by_func (self->period_spin, on_period_changed, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->period_spin), editable);
+
+  clear_list (self->scales_list);
+  for (guint i = 0; method != NULL && method->grades != NULL && method->grades[i] != NULL; i++)
+    {
+      GtkWidget *row = bal_scale_row_new (method, method->grades[i], editable);
+
+      g_signal_connect_object (row, "save", G_CALLBACK (on_scale_save), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "remove", G_CALLBACK (on_scale_remove), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->scales_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scales_list), method != NULL);
+}
+
+static void
 refresh (BalReviewPage *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -649,6 +718,7 @@ refresh (BalReviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->signatures_group), self->project != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->open_objections_group), self->project != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->open_remarks_group), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->method_group), self->project != NULL);
   if (self->project == NULL)
     {
       gtk_widget_set_visible (self->job_box, FALSE);
@@ -659,6 +729,7 @@ refresh (BalReviewPage *self)
   update_open (self);
   update_jobs (self);
   update_job (self);
+  update_method (self);
 }
 
 static void
@@ -817,6 +888,7 @@ bal_review_page_class_init (BalReviewPageClass *klass)
 
   g_type_ensure (BAL_TYPE_OBJECTION_ROW);
   g_type_ensure (BAL_TYPE_REMARK_ROW);
+  g_type_ensure (BAL_TYPE_SCALE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, toast_overlay);
@@ -850,6 +922,10 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_sentences);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, method_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, period_spin);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, scales_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_remark_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remark_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_job_chosen);
