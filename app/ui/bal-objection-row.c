@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bal-objection-row.h"
 #include "bal-review.h"
@@ -77,6 +78,20 @@ on_advice_changed (BalObjectionRow *self)
                             *gtk_editable_get_text (GTK_EDITABLE (self->advice_entry)) != '\0');
 }
 
+/* "2026-10-20" as the user reads a date: "20 oktober 2026" in Dutch. */
+static char *
+format_date (const char *iso)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      (date = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (iso ? iso : "");
+
+  return g_strstrip (g_date_time_format (date, "%e %B %Y"));
+}
+
 /* A hidden button leaves no gap: its flow box child goes with it. */
 static void
 show_action (GtkButton *button,
@@ -95,6 +110,9 @@ bal_objection_row_new (const BalObjection *o,
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *lodged = format_date (o->lodged);
+  g_autofree char *deadline = format_date (o->deadline);
+  g_autofree char *due = format_date (o->due);
   BalObjectionRow *self;
   gboolean open, advised;
 
@@ -102,14 +120,14 @@ bal_objection_row_new (const BalObjection *o,
 
   open = o->outcome == NULL;
   advised = o->committee_date != NULL;
-  title = with_job ? g_strdup (o->job_title) : g_strdup_printf (_("Objection by %s, %s"), o->author, o->lodged);
+  title = with_job ? g_strdup (o->job_title) : g_strdup_printf (_("Objection by %s, %s"), o->author, lodged);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%s · lodged by %s (%s) on %s against the %s grading, %d day open · last day to object %s · decision due %s",
                                            "%s · lodged by %s (%s) on %s against the %s grading, %d days open · last day to object %s · decision due %s",
                                            o->days_open),
-                              bal_objection_state_label ((BalObjection *)o), o->author, bal_review_role_label (o->role), o->lodged,
+                              bal_objection_state_label ((BalObjection *)o), o->author, bal_review_role_label (o->role), lodged,
                               g_strcmp0 (o->against, "adopted") == 0 ? _("adopted") : _("proposed"),
-                              o->days_open, o->deadline ? o->deadline : "", o->due ? o->due : "");
+                              o->days_open, deadline, due);
 
   self = g_object_new (BAL_TYPE_OBJECTION_ROW, "title", title, "subtitle", subtitle, NULL);
   self->id = o->id;

@@ -152,7 +152,7 @@ bal_scale_row_new (BalMethod  *method,
 {
   BalSalaryScale *scale = method != NULL ? bal_method_find_scale (method, grade) : NULL;
   g_autofree char *title = g_strdup_printf (_("Grade %s"), grade);
-  g_autofree char *text = bal_method_grade_text (method, grade);
+  g_autofree char *text = scale != NULL ? bal_salary_scale_format (scale) : NULL;
   BalScaleRow *self;
 
   g_return_val_if_fail (grade != NULL, NULL);
