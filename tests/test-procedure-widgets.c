@@ -144,6 +144,74 @@ test_review_page_review_mode (void)
   bal_remove_tree (dir);
 }
 
+/* The visible message dialog, if any. */
+static GtkWidget *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* Adopting a grading with an open objection asks first; only the answer
+ * adopts it. */
+static void
+test_review_page_adopt_asks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-adopt-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "vaststellen.balans", NULL);
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.balans.Balans");
+  g_autofree char *status = NULL;
+  GtkWidget *window, *page, *adopt, *dialog;
+  gint64 agent;
+
+  project = objected_project (path, &agent);
+  g_settings_set_string (settings, "author-name", "Sanne Jansen");
+  g_settings_set_string (settings, "author-role", "evaluator");
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  page = g_object_new (BAL_TYPE_REVIEW_PAGE, "project", project, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  bal_review_page_show_job (BAL_REVIEW_PAGE (page), agent);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+
+  adopt = bal_test_find_button (page, "Adopt");
+  g_assert_nonnull (adopt);
+  g_assert_true (gtk_widget_is_sensitive (adopt) && gtk_widget_is_visible (adopt));
+  g_signal_emit_by_name (adopt, "clicked");
+  bal_test_iterate ();
+  dialog = message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Adopt With Open Points?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  status = bal_review_status (project, agent, NULL);
+  g_assert_cmpstr (status, ==, "proposed");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "adopt");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  bal_test_iterate ();
+  g_free (status);
+  status = bal_review_status (project, agent, NULL);
+  g_assert_cmpstr (status, ==, "adopted");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-role");
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
 /* An objection past its due date shows so, with the error style; one
  * within it does not. */
 static void
@@ -532,6 +600,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/procedure-widgets/review-page/review-mode-overdue", test_review_page_review_mode);
+  g_test_add_func ("/procedure-widgets/review-page/adopt-asks", test_review_page_adopt_asks);
   g_test_add_func ("/procedure-widgets/objection-row/overdue", test_objection_row_overdue);
   g_test_add_func ("/procedure-widgets/job-form/review-mode", test_job_form_review_mode);
   g_test_add_func ("/procedure-widgets/review-page/scales", test_review_page_scales);
