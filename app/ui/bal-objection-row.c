@@ -9,10 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "bal-objection-row.h"
 #include "bal-review.h"
+#include "bal-ui-util.h"
 
 struct _BalObjectionRow
 {
@@ -78,20 +78,6 @@ on_advice_changed (BalObjectionRow *self)
                             *gtk_editable_get_text (GTK_EDITABLE (self->advice_entry)) != '\0');
 }
 
-/* "2026-10-20" as the user reads a date: "20 oktober 2026" in Dutch. */
-static char *
-format_date (const char *iso)
-{
-  int year, month, day;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      (date = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
-    return g_strdup (iso ? iso : "");
-
-  return g_strstrip (g_date_time_format (date, "%e %B %Y"));
-}
-
 /* A hidden button leaves no gap: its flow box child goes with it. */
 static void
 show_action (GtkButton *button,
@@ -110,9 +96,9 @@ bal_objection_row_new (const BalObjection *o,
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *lodged = format_date (o->lodged);
-  g_autofree char *deadline = format_date (o->deadline);
-  g_autofree char *due = format_date (o->due);
+  g_autofree char *lodged = bal_ui_format_date (o->lodged);
+  g_autofree char *deadline = bal_ui_format_date (o->deadline);
+  g_autofree char *due = bal_ui_format_date (o->due);
   BalObjectionRow *self;
   gboolean open, advised;
 

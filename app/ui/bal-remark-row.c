@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "bal-remark-row.h"
+#include "bal-ui-util.h"
 
 struct _BalRemarkRow
 {
@@ -46,16 +47,17 @@ bal_remark_row_new (const BalRemark *remark,
                     gboolean         editable)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *created = bal_ui_format_date (remark->created);
   BalRemarkRow *self;
 
   g_return_val_if_fail (remark != NULL, NULL);
 
   if (with_job)
-    subtitle = g_strdup_printf (_("%s (%s) about “%s”, %.10s"), remark->author,
-                                bal_review_role_label (remark->role), remark->job_title, remark->created);
+    subtitle = g_strdup_printf (_("%s (%s) about “%s”, %s"), remark->author,
+                                bal_review_role_label (remark->role), remark->job_title, created);
   else
-    subtitle = g_strdup_printf (remark->resolved ? _("%s (%s), %.10s · resolved") : _("%s (%s), %.10s · open"),
-                                remark->author, bal_review_role_label (remark->role), remark->created);
+    subtitle = g_strdup_printf (remark->resolved ? _("%s (%s), %s · resolved") : _("%s (%s), %s · open"),
+                                remark->author, bal_review_role_label (remark->role), created);
 
   self = g_object_new (BAL_TYPE_REMARK_ROW, "title", remark->text, "subtitle", subtitle, NULL);
   self->id = remark->id;

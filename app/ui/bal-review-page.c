@@ -22,6 +22,7 @@
 #include "bal-review.h"
 #include "bal-review-page.h"
 #include "bal-scale-row.h"
+#include "bal-ui-util.h"
 
 struct _BalReviewPage
 {
@@ -616,9 +617,10 @@ update_job (BalReviewPage *self)
       g_autofree char *who = change->role && *change->role
         ? g_strdup_printf ("%s (%s)", change->actor, bal_review_role_label (change->role))
         : g_strdup (change->actor);
+      g_autofree char *at = bal_ui_format_date (change->at);
       g_autofree char *subtitle = *change->note
-        ? g_strdup_printf ("%s · %.10s · %s", who, change->at, change->note)
-        : g_strdup_printf ("%s · %.10s", who, change->at);
+        ? g_strdup_printf ("%s · %s · %s", who, at, change->note)
+        : g_strdup_printf ("%s · %s", who, at);
 
       gtk_list_box_append (self->history_list, row_new (bal_review_status_label (change->status), subtitle));
     }

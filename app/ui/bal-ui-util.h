@@ -10,11 +10,12 @@
 
 G_BEGIN_DECLS
 
-void bal_ui_show_error    (GtkWidget    *widget,
-                           const char   *heading,
-                           const GError *error);
-void bal_ui_mark_invalid  (GtkWidget    *field,
-                           GtkLabel     *message,
-                           const char   *text);
+void  bal_ui_show_error    (GtkWidget    *widget,
+                            const char   *heading,
+                            const GError *error);
+void  bal_ui_mark_invalid  (GtkWidget    *field,
+                            GtkLabel     *message,
+                            const char   *text);
+char *bal_ui_format_date   (const char   *iso);
 
 G_END_DECLS
