@@ -399,8 +399,13 @@ test_review_page_scales (void)
   g_assert_false (gtk_widget_has_css_class (minimum, "error"));
   g_assert_false (gtk_widget_has_css_class (maximum, "error"));
   g_assert_true (gtk_widget_is_sensitive (save));
+  /* Something typed in another grade's row, not saved yet, survives the save. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_titled (scale_row (page, "F"), "Name of the scale")), "Schaal 6 nieuw");
   g_signal_emit_by_name (save, "clicked");
   bal_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_titled (scale_row (page, "F"), "Name of the scale"))), ==,
+                   "Schaal 6 nieuw");
+  g_assert_nonnull (bal_test_find_label (scale_row (page, "E"), "Schaal 5b"));
 
   method = bal_handbook_load_method (project, &error);
   g_assert_no_error (error);

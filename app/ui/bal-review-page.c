@@ -671,7 +671,10 @@ on_scale_save (BalReviewPage *self,
                              minimum, maximum, &error))
     bal_scale_row_show_error (row, error ? error->message : _("The minimum is an amount per month of 0 or more."));
   else
-    confirm (self, _("Salary scale saved"));
+    {
+      bal_scale_row_mark_saved (row);
+      confirm (self, _("Salary scale saved"));
+    }
 }
 
 static void
@@ -683,7 +686,10 @@ on_scale_remove (BalReviewPage *self,
   if (!bal_method_remove_scale (self->project, bal_scale_row_get_grade (row), &error))
     bal_scale_row_show_error (row, error->message);
   else
-    confirm (self, _("Salary scale removed"));
+    {
+      bal_scale_row_mark_saved (row);
+      confirm (self, _("Salary scale removed"));
+    }
 }
 
 /* The project's salary scales and objection period. */
@@ -699,15 +705,53 @@ update_method (BalReviewPage *self)
   g_signal_handlers_unblock_by_func (self->period_spin, on_period_changed, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_spin), editable);
 
-  clear_list (self->scales_list);
-  for (guint i = 0; method != NULL && method->grades != NULL && method->grades[i] != NULL; i++)
-    {
-      GtkWidget *row = bal_scale_row_new (method, method->grades[i], editable);
+  /* A row being edited stays as it is, with what was typed; the others
+   * show the project's scales, opened where they were. */
+  {
+    g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GtkWidget *child, *next;
 
-      g_signal_connect_object (row, "save", G_CALLBACK (on_scale_save), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "remove", G_CALLBACK (on_scale_remove), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->scales_list, row);
+    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->scales_list)); child != NULL; child = next)
+      {
+        next = gtk_widget_get_next_sibling (child);
+        if (editable && bal_scale_row_get_modified (BAL_SCALE_ROW (child)))
+          {
+            g_hash_table_insert (kept, (gpointer)bal_scale_row_get_grade (BAL_SCALE_ROW (child)), child);
+            continue;
+          }
+        if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+          g_hash_table_add (expanded, g_strdup (bal_scale_row_get_grade (BAL_SCALE_ROW (child))));
+        gtk_list_box_remove (self->scales_list, child);
+      }
+
+    for (guint i = 0; method != NULL && method->grades != NULL && method->grades[i] != NULL; i++)
+      {
+        GtkWidget *row = g_hash_table_lookup (kept, method->grades[i]);
+
+        /* Kept rows are in grade order already: the new ones go between them. */
+        if (row != NULL)
+          {
+            g_hash_table_remove (kept, method->grades[i]);
+            continue;
+          }
+        row = bal_scale_row_new (method, method->grades[i], editable);
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, method->grades[i]));
+        g_signal_connect_object (row, "save", G_CALLBACK (on_scale_save), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (row, "remove", G_CALLBACK (on_scale_remove), self, G_CONNECT_SWAPPED);
+        gtk_list_box_insert (self->scales_list, row, (int)i);
+      }
+
+    /* Kept rows of grades the handbook no longer has go. */
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, kept);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        gtk_list_box_remove (self->scales_list, row);
     }
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->scales_list), method != NULL);
 }
 

@@ -23,6 +23,7 @@ struct _BalScaleRow
   AdwExpanderRow  parent_instance;
 
   char           *grade;
+  char           *saved;       /* name, minimum and maximum as saved, to tell an unsaved edit */
   gboolean        has_scale;
   gboolean        editable;
 
@@ -170,6 +171,7 @@ bal_scale_row_new (BalMethod  *method,
       set_amount (self->minimum_entry, scale->minimum);
       set_amount (self->maximum_entry, scale->maximum);
     }
+  bal_scale_row_mark_saved (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_entry), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->minimum_entry), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->maximum_entry), editable);
@@ -186,6 +188,37 @@ bal_scale_row_get_grade (BalScaleRow *self)
   g_return_val_if_fail (BAL_IS_SCALE_ROW (self), NULL);
 
   return self->grade;
+}
+
+static char *
+fields_text (BalScaleRow *self)
+{
+  return g_strjoin ("\n", gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
+                    gtk_editable_get_text (GTK_EDITABLE (self->minimum_entry)),
+                    gtk_editable_get_text (GTK_EDITABLE (self->maximum_entry)), NULL);
+}
+
+/* What the fields hold now is what the project has. */
+void
+bal_scale_row_mark_saved (BalScaleRow *self)
+{
+  g_return_if_fail (BAL_IS_SCALE_ROW (self));
+
+  g_free (self->saved);
+  self->saved = fields_text (self);
+}
+
+/* TRUE when a field was edited and not saved. */
+gboolean
+bal_scale_row_get_modified (BalScaleRow *self)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (BAL_IS_SCALE_ROW (self), FALSE);
+
+  now = fields_text (self);
+
+  return g_strcmp0 (now, self->saved) != 0;
 }
 
 const char *
@@ -232,6 +265,7 @@ bal_scale_row_finalize (GObject *object)
   BalScaleRow *self = (BalScaleRow *)object;
 
   g_free (self->grade);
+  g_free (self->saved);
 
   G_OBJECT_CLASS (bal_scale_row_parent_class)->finalize (object);
 }

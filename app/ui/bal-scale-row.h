@@ -16,15 +16,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalScaleRow, bal_scale_row, BAL, SCALE_ROW, AdwExpanderRow)
 
-GtkWidget  *bal_scale_row_new         (BalMethod   *method,
-                                       const char  *grade,
-                                       gboolean     editable);
-const char *bal_scale_row_get_grade   (BalScaleRow *self);
-const char *bal_scale_row_get_name    (BalScaleRow *self);
-gboolean    bal_scale_row_get_amounts (BalScaleRow *self,
-                                       double      *minimum,
-                                       double      *maximum);
-void        bal_scale_row_show_error  (BalScaleRow *self,
-                                       const char  *message);
+GtkWidget  *bal_scale_row_new          (BalMethod   *method,
+                                        const char  *grade,
+                                        gboolean     editable);
+const char *bal_scale_row_get_grade    (BalScaleRow *self);
+gboolean    bal_scale_row_get_modified (BalScaleRow *self);
+void        bal_scale_row_mark_saved   (BalScaleRow *self);
+const char *bal_scale_row_get_name     (BalScaleRow *self);
+gboolean    bal_scale_row_get_amounts  (BalScaleRow *self,
+                                        double      *minimum,
+                                        double      *maximum);
+void        bal_scale_row_show_error   (BalScaleRow *self,
+                                        const char  *message);
 
 G_END_DECLS
