@@ -70,6 +70,17 @@ find_label_containing (GtkWidget  *root,
 }
 
 static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static void
 test_review_page_review_mode (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("balans-procedure-ui-XXXXXX", NULL);
@@ -125,9 +136,18 @@ test_review_page_review_mode (void)
   {
     g_autoptr(GError) error = NULL;
 
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    /* An opened objection stays open when the page follows a change. */
+    row = bal_test_find_widget (page, BAL_TYPE_OBJECTION_ROW, NULL);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     g_assert_cmpint (bal_review_add_remark (project, agent, NULL, NULL, "Klachten wegen zwaarder.", &error), >, 0);
     g_assert_no_error (error);
     bal_test_iterate ();
+    collect (page, BAL_TYPE_OBJECTION_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_true (adw_expander_row_get_expanded (g_ptr_array_index (rows, 0)));
+    g_assert_false (adw_expander_row_get_expanded (g_ptr_array_index (rows, 1)));
     row = bal_test_find_widget (page, BAL_TYPE_REMARK_ROW, NULL);
     g_assert_nonnull (row);
     g_assert_false (gtk_widget_is_sensitive (bal_test_find_button (row, "_Resolve")));
@@ -236,17 +256,6 @@ test_objection_row_overdue (void)
 
   g_object_unref (overdue);
   g_object_unref (open);
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
 }
 
 /* The form of one job: its entries, the reports-to row and the number of

@@ -135,6 +135,20 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The objections whose rows in @list are opened, to open them again. */
+static GHashTable *
+expanded_objections (GtkListBox *list)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BAL_IS_OBJECTION_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+      g_hash_table_add (ids, g_memdup2 (&(gint64){ bal_objection_row_get_id (BAL_OBJECTION_ROW (child)) }, sizeof (gint64)));
+
+  return ids;
+}
+
 /* A group with nothing in it says so in its description. */
 static void
 show_list (AdwPreferencesGroup *group,
@@ -504,6 +518,7 @@ update_open (BalReviewPage *self)
 {
   g_autoptr(GPtrArray) objections = bal_objection_list (self->project, 0, TRUE, NULL);
   g_autoptr(GPtrArray) remarks = bal_review_remarks (self->project, 0, TRUE, NULL);
+  g_autoptr(GHashTable) expanded = expanded_objections (self->open_objections_list);
 
   clear_list (self->open_objections_list);
   for (guint pass = 0; pass < 2; pass++)
@@ -515,6 +530,7 @@ update_open (BalReviewPage *self)
         if (o->overdue != (pass == 0))
           continue;
         row = bal_objection_row_new (o, TRUE, !self->review);
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
         g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
         gtk_list_box_append (self->open_objections_list, row);
       }
@@ -570,6 +586,7 @@ static void
 update_job (BalReviewPage *self)
 {
   g_autoptr(GPtrArray) objections = NULL;
+  g_autoptr(GHashTable) expanded = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) remarks = NULL;
   g_autoptr(GPtrArray) sentences = NULL;
@@ -599,10 +616,14 @@ update_job (BalReviewPage *self)
   gtk_widget_set_visible (gtk_widget_get_parent (self->print_button), decision != NULL);
 
   objections = bal_objection_list (self->project, self->job_id, FALSE, NULL);
+  expanded = expanded_objections (self->job_objections_list);
   clear_list (self->job_objections_list);
   for (guint i = 0; objections != NULL && i < objections->len; i++)
     {
-      GtkWidget *row = bal_objection_row_new (g_ptr_array_index (objections, i), FALSE, !self->review);
+      BalObjection *o = g_ptr_array_index (objections, i);
+      GtkWidget *row = bal_objection_row_new (o, FALSE, !self->review);
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
 
       g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->job_objections_list, row);
