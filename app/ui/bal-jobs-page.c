@@ -110,6 +110,13 @@ add_toast (BalJobsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Neither this page nor the project is in review mode. */
+static gboolean
+is_editable (BalJobsPage *self)
+{
+  return !self->review && (self->project == NULL || !bal_project_get_review_mode (self->project));
+}
+
 /* The list ***************************************************************/
 
 static guint
@@ -334,7 +341,7 @@ save_job (gpointer data)
   gboolean saved;
 
   self->save_id = 0;
-  if (self->project == NULL || self->job_id == 0 || self->review)
+  if (self->project == NULL || self->job_id == 0 || !is_editable (self))
     return G_SOURCE_REMOVE;
 
   job = bal_jobs_get (self->project, self->job_id, &error);
@@ -406,12 +413,6 @@ form_changed (BalJobsPage *self)
 }
 
 /* The jobs this one may report to, from the list already read. */
-static gboolean
-is_editable (BalJobsPage *self)
-{
-  return !self->review && (self->project == NULL || !bal_project_get_review_mode (self->project));
-}
-
 static void
 fill_bosses (BalJobsPage *self,
              gint64       id,
@@ -695,7 +696,7 @@ questionnaire_action (GtkWidget  *widget,
   BalJobsPage *self = BAL_JOBS_PAGE (widget);
 
   flush_save (self);
-  bal_questionnaire_view_open (self->questionnaire_view, self->project, self->job_id, self->review);
+  bal_questionnaire_view_open (self->questionnaire_view, self->project, self->job_id, !is_editable (self));
   gtk_stack_set_visible_child_name (self->detail_stack, "questionnaire");
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -766,7 +767,7 @@ file_dropped (BalJobsPage   *self,
   g_autofree char *name = NULL;
   g_autofree char *lower = NULL;
 
-  if (self->project == NULL || self->review || !G_IS_FILE (file))
+  if (self->project == NULL || !is_editable (self) || !G_IS_FILE (file))
     return FALSE;
 
   name = g_file_get_basename (file);
