@@ -258,6 +258,26 @@ test_objection_row_overdue (void)
   g_object_unref (open);
 }
 
+/* Scrolls the page so that @widget is at the top of its view. */
+static void
+scroll_to (GtkWidget *page,
+           GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double x, y;
+
+  /* The viewport's coordinates move with the scrolling. */
+  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+  for (guint i = 0; i < 10; i++)
+    {
+      bal_test_iterate ();
+      g_usleep (20 * 1000);
+    }
+}
+
 /* The form of one job: its entries, the reports-to row and the number of
  * holders are sensitive exactly when @editable; the description panel is
  * part of it. */
@@ -320,6 +340,17 @@ test_job_form_review_mode (void)
 
       g_test_message ("review %u", review);
       assert_job_form (page, review == 0);
+      if (review == 1)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+          for (guint w = 0; w < 10; w++)
+            {
+              bal_test_iterate ();
+              g_usleep (20 * 1000);
+            }
+          scroll_to (page, bal_test_find_widget (page, BAL_TYPE_DESCRIPTION_PANEL, NULL));
+          bal_test_save_screenshot (window, "job-form-review-360.png");
+        }
 
       gtk_window_destroy (GTK_WINDOW (window));
       bal_test_iterate ();
@@ -489,26 +520,6 @@ test_description_panel (void)
   g_settings_reset (settings, "author-role");
   bal_project_close (project);
   bal_remove_tree (dir);
-}
-
-/* Scrolls the page so that @widget is at the top of its view. */
-static void
-scroll_to (GtkWidget *page,
-           GtkWidget *widget)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  double x, y;
-
-  /* The viewport's coordinates move with the scrolling. */
-  g_assert_true (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y));
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
-  for (guint i = 0; i < 10; i++)
-    {
-      bal_test_iterate ();
-      g_usleep (20 * 1000);
-    }
 }
 
 /* With BALANS_SHOTS set: the Review page of a project open for review, with
