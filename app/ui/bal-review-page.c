@@ -13,15 +13,14 @@
 #include "bal-audit.h"
 #include "bal-author-dialog.h"
 #include "bal-grading.h"
-#include "bal-handbook.h"
 #include "bal-jobs.h"
+#include "bal-method-group.h"
 #include "bal-notice.h"
 #include "bal-objection.h"
 #include "bal-objection-row.h"
 #include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
-#include "bal-scale-row.h"
 #include "bal-ui-util.h"
 
 struct _BalReviewPage
@@ -75,9 +74,7 @@ struct _BalReviewPage
   GtkListBox           *job_remarks_list;
   GtkStringList        *audit_sentences;
   GtkListBox           *audit_list;
-  AdwPreferencesGroup  *method_group;
-  GtkSpinButton        *period_spin;
-  GtkListBox           *scales_list;
+  BalMethodGroup       *method_group;
 };
 
 G_DEFINE_FINAL_TYPE (BalReviewPage, bal_review_page, ADW_TYPE_BIN)
@@ -93,21 +90,22 @@ static GParamSpec *properties[N_PROPS];
 
 static void refresh (BalReviewPage *self);
 
+/* What was refused is said until it is read; toasts are for confirmations. */
 static void
 show_error (BalReviewPage *self,
             const GError  *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bal_ui_show_error (GTK_WIDGET (self), _("Not recorded"), error);
 }
 
 static void
 confirm (BalReviewPage *self,
          const char    *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static GtkWidget *
@@ -669,114 +667,6 @@ update_job (BalReviewPage *self)
 }
 
 static void
-on_period_changed (BalReviewPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  int days = gtk_spin_button_get_value_as_int (self->period_spin);
-
-  if (self->project == NULL || days == bal_project_objection_period (self->project))
-    return;
-  if (!bal_method_set_objection_period (self->project, days, &error))
-    show_error (self, error);
-}
-
-static void
-on_scale_save (BalReviewPage *self,
-               BalScaleRow   *row)
-{
-  g_autoptr(GError) error = NULL;
-  double minimum = 0, maximum = 0;
-
-  if (!bal_scale_row_get_amounts (row, &minimum, &maximum) ||
-      !bal_method_set_scale (self->project, bal_scale_row_get_grade (row), bal_scale_row_get_name (row),
-                             minimum, maximum, &error))
-    bal_scale_row_show_error (row, error ? error->message : _("The minimum is an amount per month of 0 or more."));
-  else
-    {
-      bal_scale_row_mark_saved (row);
-      confirm (self, _("Salary scale saved"));
-    }
-}
-
-static void
-on_scale_remove (BalReviewPage *self,
-                 BalScaleRow   *row)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!bal_method_remove_scale (self->project, bal_scale_row_get_grade (row), &error))
-    bal_scale_row_show_error (row, error->message);
-  else
-    {
-      bal_scale_row_mark_saved (row);
-      confirm (self, _("Salary scale removed"));
-    }
-}
-
-/* The project's salary scales and objection period. */
-static void
-update_method (BalReviewPage *self)
-{
-  g_autoptr(BalMethod) method = bal_handbook_load_method (self->project, NULL);
-  gboolean editable = !self->review && !bal_project_get_review_mode (self->project) &&
-                      !bal_project_is_read_only (self->project);
-
-  g_signal_handlers_block_by_func (self->period_spin, on_period_changed, self);
-  gtk_spin_button_set_value (self->period_spin, bal_project_objection_period (self->project));
-  g_signal_handlers_unblock_by_func (self->period_spin, on_period_changed, self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->period_spin), editable);
-
-  /* A row being edited stays as it is, with what was typed; the others
-   * show the project's scales, opened where they were. */
-  {
-    g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    GtkWidget *child, *next;
-
-    for (child = gtk_widget_get_first_child (GTK_WIDGET (self->scales_list)); child != NULL; child = next)
-      {
-        next = gtk_widget_get_next_sibling (child);
-        if (editable && bal_scale_row_get_modified (BAL_SCALE_ROW (child)))
-          {
-            g_hash_table_insert (kept, (gpointer)bal_scale_row_get_grade (BAL_SCALE_ROW (child)), child);
-            continue;
-          }
-        if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
-          g_hash_table_add (expanded, g_strdup (bal_scale_row_get_grade (BAL_SCALE_ROW (child))));
-        gtk_list_box_remove (self->scales_list, child);
-      }
-
-    for (guint i = 0; method != NULL && method->grades != NULL && method->grades[i] != NULL; i++)
-      {
-        GtkWidget *row = g_hash_table_lookup (kept, method->grades[i]);
-
-        /* Kept rows are in grade order already: the new ones go between them. */
-        if (row != NULL)
-          {
-            g_hash_table_remove (kept, method->grades[i]);
-            continue;
-          }
-        row = bal_scale_row_new (method, method->grades[i], editable);
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, method->grades[i]));
-        g_signal_connect_object (row, "save", G_CALLBACK (on_scale_save), self, G_CONNECT_SWAPPED);
-        g_signal_connect_object (row, "remove", G_CALLBACK (on_scale_remove), self, G_CONNECT_SWAPPED);
-        gtk_list_box_insert (self->scales_list, row, (int)i);
-      }
-
-    /* Kept rows of grades the handbook no longer has go. */
-    {
-      GHashTableIter iter;
-      gpointer row;
-
-      g_hash_table_iter_init (&iter, kept);
-      while (g_hash_table_iter_next (&iter, NULL, &row))
-        gtk_list_box_remove (self->scales_list, row);
-    }
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->scales_list), method != NULL);
-}
-
-static void
 refresh (BalReviewPage *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -796,7 +686,9 @@ refresh (BalReviewPage *self)
   update_open (self);
   update_jobs (self);
   update_job (self);
-  update_method (self);
+  bal_method_group_set_project (self->method_group, self->project,
+                                !self->review && !bal_project_get_review_mode (self->project) &&
+                                !bal_project_is_read_only (self->project));
 }
 
 static void
@@ -955,7 +847,7 @@ bal_review_page_class_init (BalReviewPageClass *klass)
 
   g_type_ensure (BAL_TYPE_OBJECTION_ROW);
   g_type_ensure (BAL_TYPE_REMARK_ROW);
-  g_type_ensure (BAL_TYPE_SCALE_ROW);
+  g_type_ensure (BAL_TYPE_METHOD_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, toast_overlay);
@@ -990,9 +882,7 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_sentences);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, method_group);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, period_spin);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, scales_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, confirm);
   gtk_widget_class_bind_template_callback (widget_class, on_add_remark_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remark_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_job_chosen);
