@@ -46,7 +46,7 @@ static GtkWidget *
 open_dialog (BalProject *project,
              gint64      job)
 {
-  GtkWidget *dialog = GTK_WIDGET (bal_grade_dialog_new (NULL, project, job, "Iris de Vries"));
+  GtkWidget *dialog = GTK_WIDGET (bal_grade_dialog_new (NULL, project, job));
 
   gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 1000);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -6,9 +6,11 @@
 
 #include <string.h>
 
+#include "bal-author-dialog.h"
 #include "bal-demo.h"
 #include "bal-export-page.h"
 #include "bal-grade-dialog.h"
+#include "bal-job-item.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-structure-page.h"
@@ -26,6 +28,25 @@ grade_dialog (void)
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
       if (BAL_IS_GRADE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/* The visible toplevel of @type other than @except, if any. */
+static GtkWidget *
+toplevel_of_type (GType      type,
+                  GtkWidget *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && GTK_WIDGET (window) != except &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
         return GTK_WIDGET (window);
     }
 
@@ -110,6 +131,39 @@ test_grade (void)
   g_signal_emit_by_name (button, "clicked");
   bal_test_iterate ();
 
+  /* No author set yet: the name and role are asked first, nothing recorded. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.balans.Balans");
+    GtkWidget *ask, *name;
+
+    g_settings_reset (settings, "author-name");
+    ask = toplevel_of_type (BAL_TYPE_AUTHOR_DIALOG, NULL);
+    g_assert_nonnull (ask);
+    g_assert_null (bal_test_query_text (path, "SELECT grade FROM decision"));
+    name = bal_test_find_widget (ask, ADW_TYPE_ENTRY_ROW, NULL);
+    g_assert_nonnull (name);
+    gtk_editable_set_text (GTK_EDITABLE (name), "Iris de Vries");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+    gtk_window_destroy (GTK_WINDOW (ask));
+    bal_test_iterate ();
+
+    /* The demo agent's description was never agreed to: asked again, Cancel the default. */
+    ask = toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG, NULL);
+    g_assert_nonnull (ask);
+    g_assert_false (BAL_IS_AUTHOR_DIALOG (ask));
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ask)), ==, "Grade Anyway?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (ask)), "agree"));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (ask)), ==, "cancel");
+    g_assert_null (bal_test_query_text (path, "SELECT grade FROM decision"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "grade");
+    bal_test_iterate ();
+    g_settings_reset (settings, "author-name");
+    g_settings_reset (settings, "author-role");
+  }
+
+  decision = bal_test_query_text (path, "SELECT evaluator || ' ' || evaluator_role FROM decision");
+  g_assert_cmpstr (decision, ==, "Iris de Vries evaluator");
+  g_free (decision);
   decision = bal_test_query_text (path, "SELECT reference_code || ' ' || grade || ' ' || justification FROM decision");
   g_assert_nonnull (decision);
   g_assert_true (g_str_has_prefix (decision, "KS.02 "));
@@ -136,6 +190,24 @@ test_grade (void)
   g_assert_nonnull (dialog);
   bal_test_wait_for_map (dialog);
   g_assert_nonnull (bal_test_find_label (dialog, "Current decision: grade "));
+  /* The decided grade with its salary scale, in the dialog and in the list. */
+  g_assert_nonnull (bal_test_find_label (dialog, " · Schaal "));
+  {
+    GListModel *jobs = bal_jobs_page_get_jobs (BAL_JOBS_PAGE (page));
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+      {
+        g_autoptr(BalJobItem) item = g_list_model_get_item (jobs, i);
+
+        if (bal_job_item_get_id (item) != agent)
+          continue;
+        seen = TRUE;
+        g_assert_nonnull (strstr (bal_job_item_get_subtitle (item), " · Schaal "));
+        g_assert_nonnull (strstr (bal_job_item_get_subtitle (item), "€ "));
+      }
+    g_assert_true (seen);
+  }
   g_assert_nonnull (bal_test_find_label (dialog, ", compared with KS.02"));
   view = bal_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW, NULL);
   {
@@ -252,7 +324,7 @@ test_dialog_fits (void)
       gtk_window_present (GTK_WINDOW (parent));
       bal_test_wait_for_map (parent);
 
-      dialog = GTK_WIDGET (bal_grade_dialog_new (GTK_WINDOW (parent), project, agent, "Iris de Vries"));
+      dialog = GTK_WIDGET (bal_grade_dialog_new (GTK_WINDOW (parent), project, agent));
       gtk_window_present (GTK_WINDOW (dialog));
       bal_test_wait_for_map (dialog);
       g_assert_cmpint (gtk_widget_get_width (dialog), <=, gtk_widget_get_width (parent));

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -265,6 +266,28 @@ test_scales (Fixture       *f,
   g_assert_cmpfloat (scale->maximum, ==, 2850);
   g_assert_cmpint (bal_method_objection_period (method), ==, 30);
   g_assert_cmpstr (method->lesser[0], ==, "physical");
+
+  /* The grade as the app shows it, with its scale, in the user's numbers. */
+  {
+    g_autofree char *plain = NULL;
+    g_autofree char *none = bal_method_grade_text (method, "NOPE");
+    const char *numeric = setlocale (LC_NUMERIC, NULL);
+    g_autofree char *saved = g_strdup (numeric);
+
+    setlocale (LC_NUMERIC, "C");
+    plain = bal_method_grade_text (method, "D");
+    g_assert_cmpstr (plain, ==, "D · Schaal 4 (€ 2320–2850)");
+    g_assert_cmpstr (none, ==, "NOPE");
+    if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") != NULL)
+      {
+        g_autofree char *dutch = bal_method_grade_text (method, "D");
+
+        g_assert_cmpstr (dutch, ==, "D · Schaal 4 (€ 2.320–2.850)");
+      }
+    else
+      g_test_message ("nl_NL.UTF-8 is not installed: grouping in Dutch not checked");
+    setlocale (LC_NUMERIC, saved);
+  }
 
   g_assert_false (bal_method_set_scale (f->project, "Z", "Schaal 99", 1, 2, &error));
   g_assert_error (error, BAL_METHOD_ERROR, BAL_METHOD_ERROR_INVALID);

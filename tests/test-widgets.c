@@ -566,8 +566,8 @@ test_jobs_search_and_save (void)
   g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 30);
   before = items_of (jobs);
 
-  /* The status words of the core, one set everywhere. */
-  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Grade D · Draft"));
+  /* The status words of the core, one set everywhere; the grade with its salary scale. */
+  g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Grade D · Schaal 4 (€ 2320–2850) · Draft"));
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Not graded"));
 
   search = bal_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL);

@@ -454,6 +454,28 @@ bal_method_find_scale (BalMethod  *method,
   return NULL;
 }
 
+/* A decided grade as the app shows it: "D · Schaal 4 (€ 2.320–3.100)",
+ * the amounts grouped as the user's locale groups them; the grade alone
+ * when @method gives it no scale. */
+char *
+bal_method_grade_text (BalMethod  *method,
+                       const char *grade)
+{
+  BalSalaryScale *scale = method != NULL ? bal_method_find_scale (method, grade) : NULL;
+  g_autofree char *minimum = NULL;
+  g_autofree char *maximum = NULL;
+
+  if (scale == NULL)
+    return g_strdup (grade);
+
+  minimum = g_strdup_printf ("%'.0f", scale->minimum);
+  maximum = g_strdup_printf ("%'.0f", scale->maximum);
+
+  /* TRANSLATORS: a grade with its salary scale's name and its lowest and highest
+   * monthly salary: "D · Schaal 4 (€ 2.320–3.100)" */
+  return g_strdup_printf (_("%s · %s (€ %s–%s)"), grade, scale->name, minimum, maximum);
+}
+
 /* "Schaal 4: € 2,450 – € 3,120 per month", in the user's language and numbers. */
 char *
 bal_salary_scale_format (BalSalaryScale *scale)

@@ -98,6 +98,8 @@ int                bal_method_objection_period            (BalMethod         *me
 BalSalaryScale    *bal_method_find_scale                  (BalMethod         *method,
                                                            const char        *grade);
 char              *bal_salary_scale_format                (BalSalaryScale    *scale);
+char              *bal_method_grade_text                  (BalMethod         *method,
+                                                           const char        *grade);
 
 /* The project's copy: written with the handbook, read with it. */
 gboolean           bal_method_store_rules                 (BalProject        *project,

@@ -78,7 +78,9 @@ bal_author_dialog_response (AdwMessageDialog *dialog,
         self->ready (self->ready_data);
     }
 
-  ADW_MESSAGE_DIALOG_CLASS (bal_author_dialog_parent_class)->response (dialog, response);
+  /* AdwMessageDialog 1.2 has no default handler: it closes itself after the signal. */
+  if (ADW_MESSAGE_DIALOG_CLASS (bal_author_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (bal_author_dialog_parent_class)->response (dialog, response);
 }
 
 static void

@@ -33,6 +33,7 @@ struct _BalDescriptionPanel
   /* Owned */
   BalProject           *project;
   gint64                job_id;
+  gboolean              read_only;   /* the page it is on is in review mode */
   char                 *pending_kind;
 };
 
@@ -50,6 +51,7 @@ refresh (BalDescriptionPanel *self)
     gtk_list_box_remove (self->versions, child);
 
   writable = self->project != NULL && self->job_id > 0 &&
+             !self->read_only &&
              !bal_project_get_review_mode (self->project) && !bal_project_is_read_only (self->project);
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->seen_button), writable);
@@ -157,6 +159,17 @@ bal_description_panel_set_job (BalDescriptionPanel *self,
   refresh (self);
 }
 
+/* Nothing can be signed while @read_only, as in the project's own review mode. */
+void
+bal_description_panel_set_read_only (BalDescriptionPanel *self,
+                                     gboolean             read_only)
+{
+  g_return_if_fail (BAL_IS_DESCRIPTION_PANEL (self));
+
+  self->read_only = read_only;
+  refresh (self);
+}
+
 GtkWidget *
 bal_description_panel_new (void)
 {
@@ -171,6 +184,9 @@ bal_description_panel_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_clear_object (&self->project);
+  /* AdwBin unparents its child itself: it goes first, the template after. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_DESCRIPTION_PANEL);
 
   G_OBJECT_CLASS (bal_description_panel_parent_class)->dispose (object);
 }

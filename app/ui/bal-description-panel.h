@@ -16,9 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BalDescriptionPanel, bal_description_panel, BAL, DESCRIPTION_PANEL, AdwBin)
 
-GtkWidget *bal_description_panel_new     (void);
-void       bal_description_panel_set_job (BalDescriptionPanel *self,
-                                          BalProject          *project,
-                                          gint64               job_id);
+GtkWidget *bal_description_panel_new           (void);
+void       bal_description_panel_set_job       (BalDescriptionPanel *self,
+                                                BalProject          *project,
+                                                gint64               job_id);
+void       bal_description_panel_set_read_only (BalDescriptionPanel *self,
+                                                gboolean             read_only);
 
 G_END_DECLS

@@ -10,13 +10,16 @@
 
 #include <glib/gi18n.h>
 
+#include "bal-author-dialog.h"
 #include "bal-candidate-row.h"
 #include "bal-comparison-row.h"
+#include "bal-description.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
 #include "bal-handbook.h"
 #include "bal-jobs.h"
 #include "bal-matching.h"
+#include "bal-review.h"
 #include "bal-ui-util.h"
 
 /* The size the dialog asks for, when its window has room for it. */
@@ -34,6 +37,7 @@ struct _BalGradeDialog
   GPtrArray           *candidate_rows;   /* BalCandidateRow, borrowed: children of candidates_group */
   GtkStringList       *grade_model;
   GStrv                grades;
+  BalMethod           *method;           /* for the salary scales */
   gboolean             justification_touched;
 
   /* Template widgets */
@@ -52,9 +56,9 @@ struct _BalGradeDialog
   GtkLabel            *current_label;
   GtkLabel            *proposal_label;
   GtkLabel            *decide_explanation;
+  AdwActionRow        *grade_row;
   GtkDropDown         *grade_dropdown;
-  AdwEntryRow         *evaluator_row;
-  GtkLabel            *evaluator_message;
+  AdwActionRow        *author_row;
   GtkFrame            *justification_frame;
   GtkTextView         *justification_view;
   GtkTextBuffer       *justification_buffer;
@@ -130,10 +134,17 @@ validate (BalGradeDialog *self)
 {
   g_autofree char *justification = NULL;
   gboolean departing, anyway, confirmed, needs_reason;
-  gboolean evaluator_ok, justification_ok, reason_ok;
+  gboolean justification_ok, reason_ok;
 
   if (self->comparison == NULL)
     return;
+
+  /* The chosen grade with its salary scale. */
+  {
+    g_autofree char *grade = bal_method_grade_text (self->method, chosen_grade (self));
+
+    adw_action_row_set_subtitle (self->grade_row, grade ? grade : "");
+  }
 
   departing = departs (self);
   anyway = !self->comparison->complete || self->comparison->no_fit != NULL;
@@ -151,12 +162,9 @@ validate (BalGradeDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->departure_group), needs_reason);
 
   justification = justification_text (self);
-  evaluator_ok = !blank (gtk_editable_get_text (GTK_EDITABLE (self->evaluator_row)));
   justification_ok = !blank (justification);
   reason_ok = !needs_reason || !blank (gtk_editable_get_text (GTK_EDITABLE (self->departure_row)));
 
-  bal_ui_mark_invalid (GTK_WIDGET (self->evaluator_row), self->evaluator_message,
-                       evaluator_ok ? NULL : _("Who decides: a name is required."));
   bal_ui_mark_invalid (GTK_WIDGET (self->justification_frame), self->justification_message,
                        justification_ok || !self->justification_touched ? NULL : _("A justification is required."));
   bal_ui_mark_invalid (GTK_WIDGET (self->departure_row), self->departure_message,
@@ -165,7 +173,7 @@ validate (BalGradeDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->departure_message), FALSE);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->record_button),
-                            confirmed && evaluator_ok && justification_ok && reason_ok);
+                            confirmed && justification_ok && reason_ok);
 }
 
 static void
@@ -183,7 +191,7 @@ on_justification_changed (BalGradeDialog *self)
 }
 
 static void
-on_record_clicked (BalGradeDialog *self)
+record_now (BalGradeDialog *self)
 {
   g_autoptr(GHashTable) verdicts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -204,7 +212,7 @@ on_record_clicked (BalGradeDialog *self)
   input.grade = chosen_grade (self);
   input.justification = justification;
   input.departure = gtk_editable_get_text (GTK_EDITABLE (self->departure_row));
-  input.evaluator = gtk_editable_get_text (GTK_EDITABLE (self->evaluator_row));
+  input.evaluator = NULL;  /* the author: the name and role set in Balans */
   input.verdicts = verdicts;
   input.notes = notes;
 
@@ -218,6 +226,69 @@ on_record_clicked (BalGradeDialog *self)
 
   g_signal_emit (self, signals[DECIDED], 0, input.grade);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+anyway_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 BalGradeDialog   *self)
+{
+  /* The question lets go of this dialog before recording closes it. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (g_strcmp0 (response, "grade") == 0)
+    record_now (self);
+}
+
+static void
+update_author (BalGradeDialog *self)
+{
+  const char *name = bal_project_get_author (self->project);
+  g_autofree char *who = name
+    ? g_strdup_printf ("%s (%s)", name, bal_review_role_label (bal_project_get_author_role (self->project)))
+    : NULL;
+
+  adw_action_row_set_subtitle (self->author_row,
+                               who ? who : _("Balans asks your name and role when you record the decision."));
+}
+
+/* The author is known; a description nobody agreed to is graded only when
+ * the user says so. */
+static void
+author_ready (gpointer data)
+{
+  BalGradeDialog *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  GtkWidget *dialog;
+
+  update_author (self);
+  warning = bal_description_grading_warning (self->project, self->job_id, &error);
+  if (error != NULL)
+    {
+      gtk_label_set_text (self->decide_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->decide_error), TRUE);
+      return;
+    }
+  if (warning == NULL)
+    {
+      record_now (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Grade Anyway?"), warning);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "grade", _("_Grade Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "grade", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (anyway_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_record_clicked (BalGradeDialog *self)
+{
+  bal_author_dialog_ensure (GTK_WIDGET (self), self->project, author_ready, self);
 }
 
 static void
@@ -377,6 +448,7 @@ show_current (BalGradeDialog *self,
               BalDecision    *decision)
 {
   g_autofree char *current = NULL;
+  g_autofree char *grade = NULL;
 
   if (!compare_with (self, decision->reference_code))
     return;
@@ -403,8 +475,9 @@ show_current (BalGradeDialog *self,
   /* A decision taken anyway was confirmed then; a revision confirms again. */
   gtk_check_button_set_active (self->anyway_check, FALSE);
 
+  grade = bal_method_grade_text (self->method, decision->grade);
   current = g_strdup_printf (_("Current decision: grade %s, compared with %s, by %s on %s. Recording a new decision keeps this one in the history."),
-                             decision->grade, decision->reference_code, decision->evaluator, decision->decided);
+                             grade, decision->reference_code, decision->evaluator, decision->decided);
   gtk_label_set_text (self->current_label, current);
   gtk_widget_set_visible (GTK_WIDGET (self->current_label), TRUE);
 
@@ -437,8 +510,7 @@ on_page_changed (BalGradeDialog *self)
 BalGradeDialog *
 bal_grade_dialog_new (GtkWindow  *parent,
                       BalProject *project,
-                      gint64      job_id,
-                      const char *evaluator)
+                      gint64      job_id)
 {
   BalGradeDialog *self = g_object_new (BAL_TYPE_GRADE_DIALOG, "transient-for", parent, NULL);
   g_autoptr(BalJob) job = bal_jobs_get (project, job_id, NULL);
@@ -457,9 +529,12 @@ bal_grade_dialog_new (GtkWindow  *parent,
   self->project = g_object_ref (project);
   self->job_id = job_id;
   self->grades = method ? g_strdupv (method->grades) : g_new0 (char *, 1);
+  self->method = g_steal_pointer (&method);
   self->grade_model = gtk_string_list_new ((const char * const *)self->grades);
   gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (self->grade_model));
-  gtk_editable_set_text (GTK_EDITABLE (self->evaluator_row), evaluator ? evaluator : "");
+  /* The name and role set in Balans record the decision. */
+  bal_author_apply (project);
+  update_author (self);
   if (job != NULL)
     adw_window_title_set_subtitle (self->window_title, job->title);
 
@@ -512,6 +587,7 @@ bal_grade_dialog_dispose (GObject *object)
   g_clear_object (&self->grade_model);
   g_clear_pointer (&self->comparison, bal_comparison_free);
   g_clear_pointer (&self->grades, g_strfreev);
+  g_clear_pointer (&self->method, bal_method_free);
 
   G_OBJECT_CLASS (bal_grade_dialog_parent_class)->dispose (object);
 }
@@ -547,9 +623,9 @@ bal_grade_dialog_class_init (BalGradeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, current_label);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, proposal_label);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, decide_explanation);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, grade_row);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, grade_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, evaluator_row);
-  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, evaluator_message);
+  gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_frame);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_view);
   gtk_widget_class_bind_template_child (widget_class, BalGradeDialog, justification_buffer);

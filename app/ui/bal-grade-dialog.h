@@ -18,8 +18,7 @@ G_DECLARE_FINAL_TYPE (BalGradeDialog, bal_grade_dialog, BAL, GRADE_DIALOG, AdwWi
 
 BalGradeDialog *bal_grade_dialog_new            (GtkWindow      *parent,
                                                  BalProject     *project,
-                                                 gint64          job_id,
-                                                 const char     *evaluator);
+                                                 gint64          job_id);
 void            bal_grade_dialog_compare        (BalGradeDialog *self,
                                                  const char     *code);
 GtkWidget      *bal_grade_dialog_get_candidate  (BalGradeDialog *self,

@@ -25,6 +25,7 @@ struct _BalJobItem
   char     *title;
   char     *department;
   char     *grade;          /* NULL: not graded */
+  char     *grade_text;     /* the grade with its salary scale; NULL: the grade alone */
   char     *status;         /* the review status, "draft" when none */
   gboolean  marked;         /* changed outside Balans */
 
@@ -40,6 +41,7 @@ enum {
   PROP_TITLE,
   PROP_DEPARTMENT,
   PROP_GRADE,
+  PROP_GRADE_TEXT,
   PROP_STATUS,
   PROP_MARKED,
   PROP_SUBTITLE,
@@ -62,7 +64,7 @@ update_derived (BalJobItem *self)
     g_string_append_printf (line, "%s · ", self->department);
   if (self->grade != NULL)
     {
-      g_string_append_printf (line, _("Grade %s"), self->grade);
+      g_string_append_printf (line, _("Grade %s"), self->grade_text ? self->grade_text : self->grade);
       g_string_append (line, " · ");
     }
   g_string_append (line, status);
@@ -161,6 +163,25 @@ bal_job_item_set_grade (BalJobItem *self,
 }
 
 const char *
+bal_job_item_get_grade_text (BalJobItem *self)
+{
+  g_return_val_if_fail (BAL_IS_JOB_ITEM (self), NULL);
+
+  return self->grade_text;
+}
+
+/* The grade as the list shows it, with its salary scale
+ * (bal_method_grade_text()). */
+void
+bal_job_item_set_grade_text (BalJobItem *self,
+                             const char *grade_text)
+{
+  g_return_if_fail (BAL_IS_JOB_ITEM (self));
+
+  set_string (self, &self->grade_text, grade_text, PROP_GRADE_TEXT);
+}
+
+const char *
 bal_job_item_get_status (BalJobItem *self)
 {
   g_return_val_if_fail (BAL_IS_JOB_ITEM (self), NULL);
@@ -227,6 +248,7 @@ bal_job_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->department);
   g_free (self->grade);
+  g_free (self->grade_text);
   g_free (self->status);
   g_free (self->subtitle);
   g_free (self->folded);
@@ -258,6 +280,10 @@ bal_job_item_get_property (GObject    *object,
 
     case PROP_GRADE:
       g_value_set_string (value, self->grade);
+      break;
+
+    case PROP_GRADE_TEXT:
+      g_value_set_string (value, self->grade_text);
       break;
 
     case PROP_STATUS:
@@ -303,6 +329,10 @@ bal_job_item_set_property (GObject      *object,
       bal_job_item_set_grade (self, g_value_get_string (value));
       break;
 
+    case PROP_GRADE_TEXT:
+      bal_job_item_set_grade_text (self, g_value_get_string (value));
+      break;
+
     case PROP_STATUS:
       bal_job_item_set_status (self, g_value_get_string (value));
       break;
@@ -337,6 +367,9 @@ bal_job_item_class_init (BalJobItemClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_GRADE] =
     g_param_spec_string ("grade", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_GRADE_TEXT] =
+    g_param_spec_string ("grade-text", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL,

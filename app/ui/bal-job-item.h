@@ -25,6 +25,9 @@ void        bal_job_item_set_department  (BalJobItem *self,
 const char *bal_job_item_get_grade       (BalJobItem *self);
 void        bal_job_item_set_grade       (BalJobItem *self,
                                           const char *grade);
+const char *bal_job_item_get_grade_text  (BalJobItem *self);
+void        bal_job_item_set_grade_text  (BalJobItem *self,
+                                          const char *grade_text);
 const char *bal_job_item_get_status      (BalJobItem *self);
 void        bal_job_item_set_status      (BalJobItem *self,
                                           const char *status);

@@ -17,8 +17,10 @@
 #include <string.h>
 
 #include "bal-application.h"
+#include "bal-description-panel.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
+#include "bal-handbook.h"
 #include "bal-job-import-dialog.h"
 #include "bal-job-item.h"
 #include "bal-jobs.h"
@@ -33,6 +35,7 @@ struct _BalJobsPage
 
   /* Owned */
   BalProject           *project;
+  BalMethod            *method;          /* for the salary scales; NULL: load it when needed */
   GSignalGroup         *project_signals;
   GCancellable         *cancellable;       /* the list being read */
   GListStore           *items;             /* BalJobItem, every job */
@@ -68,6 +71,7 @@ struct _BalJobsPage
   AdwEntryRow          *title_row;
   AdwEntryRow          *department_row;
   AdwComboRow          *reports_row;
+  BalDescriptionPanel  *description_panel;
   GtkSpinButton        *incumbents_spin;
   GtkTextView          *description_view;
   GtkTextView          *activities_view;
@@ -105,6 +109,13 @@ add_toast (BalJobsPage *self,
 {
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Neither this page nor the project is in review mode. */
+static gboolean
+is_editable (BalJobsPage *self)
+{
+  return !self->review && (self->project == NULL || !bal_project_get_review_mode (self->project));
 }
 
 /* The list ***************************************************************/
@@ -152,12 +163,28 @@ update_list_state (BalJobsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || all == 0 ? "list" : "no-results");
 }
 
+/* The grade with its salary scale, from the method loaded once for all jobs. */
+static char *
+grade_text (BalJobsPage *self,
+            const char  *grade)
+{
+  if (grade == NULL)
+    return NULL;
+  if (self->method == NULL && self->project != NULL)
+    self->method = bal_handbook_load_method (self->project, NULL);
+
+  return bal_method_grade_text (self->method, grade);
+}
+
 static void
 fill_item (BalJobsPage    *self,
            BalJobItem     *item,
            BalJobOverview *overview)
 {
+  g_autofree char *grade = grade_text (self, overview->grade);
+
   g_object_freeze_notify (G_OBJECT (item));
+  bal_job_item_set_grade_text (item, grade);
   bal_job_item_set_title (item, overview->job->title);
   bal_job_item_set_department (item, overview->job->department);
   bal_job_item_set_grade (item, overview->grade);
@@ -315,7 +342,7 @@ save_job (gpointer data)
   gboolean saved;
 
   self->save_id = 0;
-  if (self->project == NULL || self->job_id == 0 || self->review)
+  if (self->project == NULL || self->job_id == 0 || !is_editable (self))
     return G_SOURCE_REMOVE;
 
   job = bal_jobs_get (self->project, self->job_id, &error);
@@ -419,19 +446,44 @@ fill_bosses (BalJobsPage *self,
   gtk_string_list_splice (self->bosses, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bosses)),
                           (const char * const *)titles->pdata);
   adw_combo_row_set_selected (self->reports_row, selected);
+  /* AdwComboRow makes itself sensitive again when its model changes. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), is_editable (self));
 }
 
 static void
 update_actions (BalJobsPage *self)
 {
   gboolean job = self->job_id != 0;
+  gboolean editable = is_editable (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", self->project != NULL && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job && !self->review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.add", self->project != NULL && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.duplicate", job && editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.delete", job && editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.questionnaire", job);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job && !self->review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "jobs.grade", job && editable);
 }
+
+/* In review mode, or when the project itself is open for review, nothing
+ * of the form can be edited: every editing widget says so by being
+ * insensitive, rather than taking an edit that is then dropped. */
+static void
+update_editable (BalJobsPage *self)
+{
+  gboolean editable = is_editable (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->incumbents_spin), editable);
+  /* The texts stay readable and selectable, only not editable. */
+  gtk_text_view_set_editable (self->description_view, editable);
+  gtk_text_view_set_editable (self->activities_view, editable);
+  gtk_text_view_set_cursor_visible (self->description_view, editable);
+  gtk_text_view_set_cursor_visible (self->activities_view, editable);
+  bal_description_panel_set_read_only (self->description_panel, !editable);
+  update_actions (self);
+}
+
 
 static char *
 status_text (BalJobsPage *self,
@@ -446,9 +498,10 @@ status_text (BalJobsPage *self,
                                                             job->questions),
                                                job->answered, job->questions);
   g_autofree char *text = NULL;
+  g_autofree char *grade = decision ? grade_text (self, decision->grade) : NULL;
 
   if (decision != NULL)
-    text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), decision->grade, decision->reference_code, status, answered);
+    text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), grade, decision->reference_code, status, answered);
   else
     text = g_strdup_printf ("%s · %s", status, answered);
 
@@ -493,6 +546,8 @@ load_job (BalJobsPage *self,
   status = status_text (self, job);
   gtk_label_set_text (self->status_label, status);
   self->filling = FALSE;
+  /* Its versions, seen and agreed, beside the text they are about. */
+  bal_description_panel_set_job (self->description_panel, self->project, job->id);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "questionnaire") != 0)
     gtk_stack_set_visible_child_name (self->detail_stack, "form");
@@ -642,7 +697,7 @@ questionnaire_action (GtkWidget  *widget,
   BalJobsPage *self = BAL_JOBS_PAGE (widget);
 
   flush_save (self);
-  bal_questionnaire_view_open (self->questionnaire_view, self->project, self->job_id, self->review);
+  bal_questionnaire_view_open (self->questionnaire_view, self->project, self->job_id, !is_editable (self));
   gtk_stack_set_visible_child_name (self->detail_stack, "questionnaire");
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
@@ -665,20 +720,10 @@ grade_action (GtkWidget  *widget,
 {
   BalJobsPage *self = BAL_JOBS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-  g_autofree char *evaluator = NULL;
   BalGradeDialog *dialog;
 
   flush_save (self);
-  if (BAL_IS_APPLICATION (app) && bal_application_get_settings (BAL_APPLICATION (app)) != NULL)
-    evaluator = g_settings_get_string (bal_application_get_settings (BAL_APPLICATION (app)), "evaluator-name");
-  if (evaluator == NULL || *evaluator == '\0')
-    {
-      g_free (evaluator);
-      evaluator = g_strdup (g_get_real_name ());
-    }
-
-  dialog = bal_grade_dialog_new (GTK_WINDOW (root), self->project, self->job_id, evaluator);
+  dialog = bal_grade_dialog_new (GTK_WINDOW (root), self->project, self->job_id);
   g_signal_connect_object (dialog, "decided", G_CALLBACK (job_graded), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -713,7 +758,7 @@ file_dropped (BalJobsPage   *self,
   g_autofree char *name = NULL;
   g_autofree char *lower = NULL;
 
-  if (self->project == NULL || self->review || !G_IS_FILE (file))
+  if (self->project == NULL || !is_editable (self) || !G_IS_FILE (file))
     return FALSE;
 
   name = g_file_get_basename (file);
@@ -740,6 +785,23 @@ project_changed (BalJobsPage *self)
   reload (self);
 }
 
+/* A salary scale or the grades changed: each row shows its grade's anew,
+ * in place. */
+static void
+handbook_changed (BalJobsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  g_clear_pointer (&self->method, bal_method_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autofree char *grade = grade_text (self, bal_job_item_get_grade (item));
+
+      bal_job_item_set_grade_text (item, grade);
+    }
+}
+
 BalProject *
 bal_jobs_page_get_project (BalJobsPage *self)
 {
@@ -759,6 +821,7 @@ bal_jobs_page_set_project (BalJobsPage *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  g_clear_pointer (&self->method, bal_method_free);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_signal_group_set_target (self->project_signals, project);
@@ -768,6 +831,7 @@ bal_jobs_page_set_project (BalJobsPage *self,
   self->reload_again = FALSE;
   self->deleted_id = 0;
 
+  update_editable (self);
   load_job (self, 0);
   reload (self);
   update_list_state (self);
@@ -780,14 +844,7 @@ set_review (BalJobsPage *self,
             gboolean     review)
 {
   self->review = review;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->department_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reports_row), !review);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->incumbents_spin), !review);
-  gtk_text_view_set_editable (self->description_view, !review);
-  gtk_text_view_set_editable (self->activities_view, !review);
-  update_actions (self);
+  update_editable (self);
 }
 
 gboolean
@@ -893,6 +950,7 @@ bal_jobs_page_dispose (GObject *object)
 
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->method, bal_method_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -926,6 +984,7 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
 
   g_type_ensure (BAL_TYPE_JOB_ITEM);
   g_type_ensure (BAL_TYPE_QUESTIONNAIRE_VIEW);
+  g_type_ensure (BAL_TYPE_DESCRIPTION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-jobs-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, toast_overlay);
@@ -942,6 +1001,7 @@ bal_jobs_page_class_init (BalJobsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, department_row);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, reports_row);
+  gtk_widget_class_bind_template_child (widget_class, BalJobsPage, description_panel);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, incumbents_spin);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, description_view);
   gtk_widget_class_bind_template_child (widget_class, BalJobsPage, activities_view);
@@ -985,6 +1045,7 @@ bal_jobs_page_init (BalJobsPage *self)
   g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
   /* The background integrity check marks the jobs it found changed. */
   g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);
 

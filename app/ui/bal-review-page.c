@@ -14,45 +14,97 @@
 #include "bal-author-dialog.h"
 #include "bal-grading.h"
 #include "bal-jobs.h"
+#include "bal-method-group.h"
 #include "bal-notice.h"
 #include "bal-objection.h"
+#include "bal-objection-row.h"
+#include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
+#include "bal-ui-util.h"
 
 struct _BalReviewPage
 {
   AdwBin           parent_instance;
 
   BalProject      *project;
+  GSignalGroup    *project_signals;
   gboolean         review;
   GArray          *job_ids;
   gint64           job_id;
-  gboolean         rebuilding;
-  guint            rebuild_id;
+  guint            refresh_id;
 
-  AdwToastOverlay *toast_overlay;
-  GtkBox          *content;
-  GtkDropDown     *remark_job;
-  AdwEntryRow     *remark_text;
-  AdwEntryRow     *status_note;
-  AdwEntryRow     *advice_members;
-  AdwEntryRow     *advice_text;
-  char            *pending_status;     /* the status to record once the author is known */
-  gint64           pending_objection;  /* and the objection an action is about */
+  /* What an action records once the author is known */
+  const char      *pending_status;     /* static string */
+  gint64           pending_objection;
+  char            *pending_members;
+  char            *pending_advice;
+  char            *pending_note;
   BalNoticeDoc    *notice;             /* while the notice is printed */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkLabel             *intro_label;
+  GtkLabel             *who_label;
+  AdwPreferencesGroup  *signatures_group;
+  GtkListBox           *signers_list;
+  AdwPreferencesGroup  *open_objections_group;
+  GtkListBox           *open_objections_list;
+  AdwPreferencesGroup  *open_remarks_group;
+  GtkListBox           *open_remarks_list;
+  GtkWidget            *job_box;
+  GtkStringList        *job_titles;
+  GtkDropDown          *remark_job;
+  AdwEntryRow          *remark_text;
+  GtkWidget            *add_remark_button;
+  GtkDropDown          *job_dropdown;
+  AdwPreferencesGroup  *status_group;
+  AdwActionRow         *now_row;
+  AdwEntryRow          *status_note;
+  GtkWidget            *propose_button;
+  GtkWidget            *adopt_button;
+  GtkWidget            *draft_button;
+  GtkWidget            *object_button;
+  GtkWidget            *print_button;
+  AdwPreferencesGroup  *job_objections_group;
+  GtkListBox           *job_objections_list;
+  AdwPreferencesGroup  *history_group;
+  GtkListBox           *history_list;
+  AdwPreferencesGroup  *job_remarks_group;
+  GtkListBox           *job_remarks_list;
+  GtkStringList        *audit_sentences;
+  GtkListBox           *audit_list;
+  BalMethodGroup       *method_group;
 };
 
 G_DEFINE_FINAL_TYPE (BalReviewPage, bal_review_page, ADW_TYPE_BIN)
 
-static void rebuild (BalReviewPage *self);
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_REVIEW,
+  N_PROPS
+};
 
+static GParamSpec *properties[N_PROPS];
+
+static void refresh (BalReviewPage *self);
+
+/* What was refused is said until it is read; toasts are for confirmations. */
 static void
 show_error (BalReviewPage *self,
             const GError  *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  bal_ui_show_error (GTK_WIDGET (self), _("Not recorded"), error);
+}
 
-  adw_toast_set_timeout (toast, 0);
+static void
+confirm (BalReviewPage *self,
+         const char    *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -72,29 +124,68 @@ row_new (const char *title,
   return row;
 }
 
-static GtkWidget *
-group_new (GtkBox     *box,
-           const char *title,
-           const char *description)
+static void
+clear_list (GtkListBox *list)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *child;
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (box, group);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
 
-  return group;
+/* The objections whose rows in @list are opened, to open them again. */
+static GHashTable *
+expanded_objections (GtkListBox *list)
+{
+  GHashTable *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BAL_IS_OBJECTION_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+      g_hash_table_add (ids, g_memdup2 (&(gint64){ bal_objection_row_get_id (BAL_OBJECTION_ROW (child)) }, sizeof (gint64)));
+
+  return ids;
+}
+
+/* A group with nothing in it says so in its description. */
+static void
+show_list (AdwPreferencesGroup *group,
+           GtkListBox          *list,
+           const char          *empty)
+{
+  gboolean any = gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (list), any);
+  adw_preferences_group_set_description (group, any ? NULL : empty);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  BalReviewPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The lists are filled again after the signal that asked for it: the row
+ * whose button sent it is among what goes. */
+static void
+queue_refresh (BalReviewPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 static void
-resolve_clicked (GtkButton     *button,
-                 BalReviewPage *self)
+on_remark_resolve (BalReviewPage *self,
+                   BalRemarkRow  *row)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "remark"));
 
-  if (!bal_review_resolve_remark (self->project, id, &error))
+  if (!bal_review_resolve_remark (self->project, bal_remark_row_get_id (row), &error))
     show_error (self, error);
 }
 
@@ -103,22 +194,32 @@ add_remark_now (gpointer data)
 {
   BalReviewPage *self = data;
   g_autoptr(GError) error = NULL;
-  guint job;
+  guint job = gtk_drop_down_get_selected (self->remark_job);
 
-  if (self->remark_job == NULL || (job = gtk_drop_down_get_selected (self->remark_job)) >= self->job_ids->len)
+  if (self->project == NULL || job >= self->job_ids->len)
     return;
 
   if (bal_review_add_remark (self->project, g_array_index (self->job_ids, gint64, job), NULL, NULL,
                              gtk_editable_get_text (GTK_EDITABLE (self->remark_text)), &error) == 0)
     show_error (self, error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Remark recorded")));
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->remark_text), "");
+      confirm (self, _("Remark recorded"));
+    }
 }
 
 static void
-add_remark_clicked (BalReviewPage *self)
+on_add_remark_clicked (BalReviewPage *self)
 {
   bal_author_dialog_ensure (GTK_WIDGET (self), self->project, add_remark_now, self);
+}
+
+static void
+on_remark_changed (BalReviewPage *self)
+{
+  gtk_widget_set_sensitive (self->add_remark_button,
+                            *gtk_editable_get_text (GTK_EDITABLE (self->remark_text)) != '\0');
 }
 
 static void
@@ -126,7 +227,7 @@ record_status (BalReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   const char *status = self->pending_status;
-  const char *note = self->status_note ? gtk_editable_get_text (GTK_EDITABLE (self->status_note)) : "";
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->status_note));
 
   if (g_strcmp0 (status, "objected") == 0)
     {
@@ -134,14 +235,20 @@ record_status (BalReviewPage *self)
       if (bal_objection_lodge (self->project, self->job_id, NULL, note, NULL, &error) == 0)
         show_error (self, error);
       else
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Objection lodged")));
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->status_note), "");
+          confirm (self, _("Objection lodged"));
+        }
       return;
     }
 
   if (!bal_review_set_status (self->project, self->job_id, status, note, &error))
     show_error (self, error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (bal_review_status_label (status)));
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->status_note), "");
+      confirm (self, bal_review_status_label (status));
+    }
 }
 
 static void
@@ -178,7 +285,7 @@ status_now (gpointer data)
           adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_DESTRUCTIVE);
           adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
           adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          g_signal_connect (dialog, "response", G_CALLBACK (adopt_response), self);
+          g_signal_connect_object (dialog, "response", G_CALLBACK (adopt_response), self, 0);
           gtk_window_present (GTK_WINDOW (dialog));
           return;
         }
@@ -188,12 +295,35 @@ status_now (gpointer data)
 }
 
 static void
-status_clicked (GtkButton     *button,
-                BalReviewPage *self)
+ask_status (BalReviewPage *self,
+            const char    *status)
 {
-  g_free (self->pending_status);
-  self->pending_status = g_strdup (g_object_get_data (G_OBJECT (button), "status"));
+  self->pending_status = status;
   bal_author_dialog_ensure (GTK_WIDGET (self), self->project, status_now, self);
+}
+
+static void
+on_propose_clicked (BalReviewPage *self)
+{
+  ask_status (self, "proposed");
+}
+
+static void
+on_adopt_clicked (BalReviewPage *self)
+{
+  ask_status (self, "adopted");
+}
+
+static void
+on_draft_clicked (BalReviewPage *self)
+{
+  ask_status (self, "draft");
+}
+
+static void
+on_object_clicked (BalReviewPage *self)
+{
+  ask_status (self, "objected");
 }
 
 static void
@@ -202,31 +332,42 @@ objection_now (gpointer data)
   BalReviewPage *self = data;
   g_autoptr(GError) error = NULL;
   const char *action = self->pending_status;
-  const char *note = self->status_note ? gtk_editable_get_text (GTK_EDITABLE (self->status_note)) : "";
   gboolean ok;
 
   if (g_strcmp0 (action, "advice") == 0)
     ok = bal_objection_set_advice (self->project, self->pending_objection,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->advice_members)),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->advice_text)), NULL, &error);
+                                   self->pending_members, self->pending_advice, NULL, &error);
   else if (g_strcmp0 (action, "appeal") == 0)
     ok = bal_objection_set_appeal (self->project, self->pending_objection, TRUE, &error);
   else
-    ok = bal_objection_decide (self->project, self->pending_objection, action, note, &error);
+    ok = bal_objection_decide (self->project, self->pending_objection, action, self->pending_note, &error);
 
   if (!ok)
     show_error (self, error);
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Objection updated")));
+    confirm (self, _("Objection updated"));
 }
 
 static void
-objection_clicked (GtkButton     *button,
-                   BalReviewPage *self)
+on_objection_action (BalReviewPage   *self,
+                     const char      *action,
+                     BalObjectionRow *row)
 {
-  g_free (self->pending_status);
-  self->pending_status = g_strdup (g_object_get_data (G_OBJECT (button), "action"));
-  self->pending_objection = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "objection"));
+  static const char * const actions[] = { "advice", "upheld", "revised", "appeal" };
+
+  self->pending_status = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (action, actions[i]) == 0)
+      self->pending_status = actions[i];
+  g_return_if_fail (self->pending_status != NULL);
+
+  self->pending_objection = bal_objection_row_get_id (row);
+  g_free (self->pending_members);
+  self->pending_members = g_strdup (bal_objection_row_get_members (row));
+  g_free (self->pending_advice);
+  self->pending_advice = g_strdup (bal_objection_row_get_advice (row));
+  g_free (self->pending_note);
+  self->pending_note = g_strdup (bal_objection_row_get_note (row));
   bal_author_dialog_ensure (GTK_WIDGET (self), self->project, objection_now, self);
 }
 
@@ -288,397 +429,304 @@ print_notice_now (gpointer data)
 }
 
 static void
-print_notice_clicked (BalReviewPage *self)
+on_print_clicked (BalReviewPage *self)
 {
   bal_author_dialog_ensure (GTK_WIDGET (self), self->project, print_notice_now, self);
 }
 
-static gboolean
-rebuild_idle (gpointer data)
-{
-  BalReviewPage *self = data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The page is rebuilt after the signal that asked for it: the widget that
- * sent it is part of what goes. */
 static void
-queue_rebuild (BalReviewPage *self)
+on_job_chosen (BalReviewPage *self)
 {
-  if (self->rebuild_id == 0)
-    self->rebuild_id = g_idle_add (rebuild_idle, self);
-}
+  guint selected = gtk_drop_down_get_selected (self->job_dropdown);
 
-static void
-job_chosen (GtkDropDown   *dropdown,
-            GParamSpec    *pspec,
-            BalReviewPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->rebuilding || selected >= self->job_ids->len)
+  if (selected >= self->job_ids->len || g_array_index (self->job_ids, gint64, selected) == self->job_id)
     return;
 
   self->job_id = g_array_index (self->job_ids, gint64, selected);
-  queue_rebuild (self);
+  gtk_drop_down_set_selected (self->remark_job, selected);
+  queue_refresh (self);
 }
 
 static GtkWidget *
-jobs_dropdown (BalReviewPage *self,
-               GPtrArray     *jobs,
-               gint64         selected_id)
+create_sentence_row (gpointer item,
+                     gpointer data)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) titles = NULL;
-  GtkWidget *dropdown;
-  guint selected = 0;
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
 
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      BalJob *job = g_ptr_array_index (jobs, i);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
 
-      g_strv_builder_add (builder, job->title);
-      if (job->id == selected_id)
-        selected = i;
-    }
-  titles = g_strv_builder_end (builder);
-  dropdown = gtk_drop_down_new_from_strings ((const char * const *)titles);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-
-  return dropdown;
+  return label;
 }
 
 static void
-rebuild (BalReviewPage *self)
+update_header (BalReviewPage *self)
 {
-  g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GPtrArray) remarks = NULL;
-  g_autoptr(GPtrArray) objections = NULL;
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GPtrArray) sentences = NULL;
-  g_autoptr(GPtrArray) job_objections = NULL;
-  g_autoptr(BalDecision) decision = NULL;
-  g_autofree char *status = NULL;
-  GtkWidget *child, *group, *row, *button, *box;
+  const char *name = self->project ? bal_project_get_author (self->project) : NULL;
+  g_autofree char *who = name
+    ? g_strdup_printf (_("You record as %s (%s)."), name, bal_review_role_label (bal_project_get_author_role (self->project)))
+    : g_strdup (_("Balans asks your name and role before you record anything."));
 
-  if (self->rebuilding)
-    return;
-  self->rebuilding = TRUE;
+  gtk_label_set_text (self->intro_label,
+                      self->review
+                        ? _("This project is open for review: you can make remarks and lodge objections; everything else is the evaluator’s.")
+                        : _("Statuses, objections and remarks of every job, and what happened to each, in words."));
+  gtk_label_set_text (self->who_label, who);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  self->remark_job = NULL;
-  self->remark_text = NULL;
-  self->status_note = NULL;
-  self->advice_members = NULL;
-  self->advice_text = NULL;
-  g_array_set_size (self->job_ids, 0);
+/* Who signed the log, and where it ends: for the minutes. */
+static void
+update_signatures (BalReviewPage *self)
+{
+  g_autoptr(GPtrArray) signers = bal_audit_signers (self->project, NULL);
+  g_autofree char *head = bal_audit_head_fingerprint (self->project);
+  BalIdentity *me = bal_project_get_identity (self->project, NULL);
+  GPtrArray *findings = bal_project_get_findings (self->project);
+  GtkWidget *row;
 
-  if (self->project == NULL || (jobs = bal_jobs_list (self->project, NULL, NULL)) == NULL)
+  adw_preferences_group_set_description (self->signatures_group,
+                                         findings->len > 0
+                                           ? _("This project was changed outside Balans: see the banner above. The fingerprints below identify who signed each change; compare them with the ones the senders give you.")
+                                           : _("Every change is signed by its author. Write down the fingerprint of the log’s last entry to check later that nothing was changed or taken away."));
+  clear_list (self->signers_list);
+  row = row_new (_("Last entry of the audit log"), head ? head : _("No entries yet"));
+  gtk_widget_set_name (row, "audit-head");
+  gtk_list_box_append (self->signers_list, row);
+  for (guint i = 0; signers != NULL && i < signers->len; i++)
     {
-      self->rebuilding = FALSE;
-      return;
+      BalSigner *signer = g_ptr_array_index (signers, i);
+      g_autofree char *title = me != NULL && g_strcmp0 (bal_identity_get_fingerprint (me), signer->fingerprint) == 0
+        ? g_strdup_printf (_("%s (you)"), signer->name)
+        : g_strdup (signer->name);
+      g_autofree char *subtitle = g_strdup_printf (_("Key fingerprint %s"), signer->fingerprint);
+
+      gtk_list_box_append (self->signers_list, row_new (title, subtitle));
     }
+}
 
-  for (guint i = 0; i < jobs->len; i++)
-    g_array_append_val (self->job_ids, ((BalJob *)g_ptr_array_index (jobs, i))->id);
-  if (self->job_id == 0 && jobs->len > 0)
-    self->job_id = ((BalJob *)g_ptr_array_index (jobs, 0))->id;
+/* Across the project: what is still open; overdue objections first. */
+static void
+update_open (BalReviewPage *self)
+{
+  g_autoptr(GPtrArray) objections = bal_objection_list (self->project, 0, TRUE, NULL);
+  g_autoptr(GPtrArray) remarks = bal_review_remarks (self->project, 0, TRUE, NULL);
+  g_autoptr(GHashTable) expanded = expanded_objections (self->open_objections_list);
 
-  /* The page's title, and who records what is done here. */
-  {
-    const char *name = bal_project_get_author (self->project);
-    g_autofree char *who = name
-      ? g_strdup_printf (_("You record as %s (%s)."), name, bal_review_role_label (bal_project_get_author_role (self->project)))
-      : g_strdup (_("Balans asks your name and role before you record anything."));
-
-    child = gtk_label_new (_("Review"));
-    gtk_widget_add_css_class (child, "title-1");
-    gtk_widget_set_halign (child, GTK_ALIGN_START);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"), -1);
-    gtk_box_append (self->content, child);
-    child = gtk_label_new (self->review
-                           ? _("This project is open for review: you can make remarks and lodge objections; everything else is the evaluator’s.")
-                           : _("Statuses, objections and remarks of every job, and what happened to each, in words."));
-    gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (child), 0);
-    gtk_widget_add_css_class (child, "dim-label");
-    gtk_box_append (self->content, child);
-    child = gtk_label_new (who);
-    gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (child), 0);
-    gtk_box_append (self->content, child);
-  }
-
-  /* Who signed the log, and where it ends: for the minutes. */
-  {
-    g_autoptr(GPtrArray) signers = bal_audit_signers (self->project, NULL);
-    g_autofree char *head = bal_audit_head_fingerprint (self->project);
-    BalIdentity *me = bal_project_get_identity (self->project, NULL);
-    GPtrArray *findings = bal_project_get_findings (self->project);
-
-    group = group_new (self->content, _("Signatures"),
-                       findings->len > 0
-                         ? _("This project was changed outside Balans: see the banner above. The fingerprints below identify who signed each change; compare them with the ones the senders give you.")
-                         : _("Every change is signed by its author. Write down the fingerprint of the log’s last entry to check later that nothing was changed or taken away."));
-    row = row_new (_("Last entry of the audit log"), head ? head : _("No entries yet"));
-    gtk_widget_set_name (row, "audit-head");
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    for (guint i = 0; signers != NULL && i < signers->len; i++)
-      {
-        BalSigner *signer = g_ptr_array_index (signers, i);
-        g_autofree char *title = me != NULL && g_strcmp0 (bal_identity_get_fingerprint (me), signer->fingerprint) == 0
-          ? g_strdup_printf (_("%s (you)"), signer->name)
-          : g_strdup (signer->name);
-        g_autofree char *subtitle = g_strdup_printf (_("Key fingerprint %s"), signer->fingerprint);
-
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (title, subtitle));
-      }
-  }
-
-  /* Across the project: what is still open; overdue objections first. */
-  objections = bal_objection_list (self->project, 0, TRUE, NULL);
-  group = group_new (self->content, _("Open Objections"),
-                     objections && objections->len ? NULL : _("No objection is waiting for the employer’s decision."));
+  clear_list (self->open_objections_list);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; objections != NULL && i < objections->len; i++)
       {
         BalObjection *o = g_ptr_array_index (objections, i);
-        g_autofree char *subtitle = NULL;
+        GtkWidget *row;
 
         if (o->overdue != (pass == 0))
           continue;
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s · lodged by %s (%s) on %s, %d day open · decision due %s\n“%s”",
-                                                 "%s · lodged by %s (%s) on %s, %d days open · decision due %s\n“%s”",
-                                                 o->days_open),
-                                    bal_objection_state_label (o), o->author, bal_review_role_label (o->role),
-                                    o->lodged, o->days_open, o->due ? o->due : "", o->reasons);
-        row = row_new (o->job_title, subtitle);
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                   gtk_image_new_from_icon_name (o->overdue ? "dialog-error-symbolic" : "dialog-warning-symbolic"));
-        if (o->overdue)
-          gtk_widget_add_css_class (row, "error");
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        row = bal_objection_row_new (o, TRUE, !self->review);
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
+        g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
+        gtk_list_box_append (self->open_objections_list, row);
       }
+  show_list (self->open_objections_group, self->open_objections_list,
+             _("No objection is waiting for the employer’s decision."));
 
-  remarks = bal_review_remarks (self->project, 0, TRUE, NULL);
-  group = group_new (self->content, _("Open Remarks"), remarks && remarks->len ? NULL : _("No remark is open."));
+  clear_list (self->open_remarks_list);
   for (guint i = 0; remarks != NULL && i < remarks->len; i++)
     {
-      BalRemark *remark = g_ptr_array_index (remarks, i);
-      g_autofree char *subtitle = g_strdup_printf (_("%s (%s) about “%s”, %.10s"), remark->author,
-                                                   bal_review_role_label (remark->role), remark->job_title, remark->created);
+      GtkWidget *row = bal_remark_row_new (g_ptr_array_index (remarks, i), TRUE, !self->review);
 
-      row = row_new (remark->text, subtitle);
-      button = gtk_button_new_with_mnemonic (_("_Resolve"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (button), "remark", GSIZE_TO_POINTER (remark->id));
-      g_signal_connect (button, "clicked", G_CALLBACK (resolve_clicked), self);
-      gtk_widget_set_sensitive (button, !self->review);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_signal_connect_object (row, "resolve", G_CALLBACK (on_remark_resolve), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->open_remarks_list, row);
     }
+  show_list (self->open_remarks_group, self->open_remarks_list, _("No remark is open."));
+}
 
-  if (jobs->len == 0)
+static void
+update_jobs (BalReviewPage *self)
+{
+  g_autoptr(GPtrArray) jobs = bal_jobs_list (self->project, NULL, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) titles = NULL;
+  guint selected = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->job_titles));
+
+  g_array_set_size (self->job_ids, 0);
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
     {
-      self->rebuilding = FALSE;
-      return;
+      BalJob *job = g_ptr_array_index (jobs, i);
+
+      g_array_append_val (self->job_ids, job->id);
+      g_strv_builder_add (builder, job->title);
+      if (job->id == self->job_id)
+        selected = i;
     }
+  if (self->job_ids->len > 0)
+    self->job_id = g_array_index (self->job_ids, gint64, selected);
+  else
+    self->job_id = 0;
 
-  /* A new remark. */
-  group = group_new (self->content, _("Add a Remark"), NULL);
-  row = row_new (_("Job"), NULL);
-  self->remark_job = GTK_DROP_DOWN (jobs_dropdown (self, jobs, self->job_id));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->remark_job));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  self->remark_text = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->remark_text), _("Remark"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->remark_text));
-  button = gtk_button_new_with_mnemonic (_("_Add Remark"));
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_remark_clicked), self);
-  gtk_box_append (self->content, button);
+  titles = g_strv_builder_end (builder);
+  g_signal_handlers_block_by_func (self->job_dropdown, on_job_chosen, self);
+  gtk_string_list_splice (self->job_titles, 0, n, (const char * const *)titles);
+  gtk_drop_down_set_selected (self->job_dropdown, selected);
+  gtk_drop_down_set_selected (self->remark_job, selected);
+  g_signal_handlers_unblock_by_func (self->job_dropdown, on_job_chosen, self);
 
-  /* One job: its status, history, remarks and audit trail. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  child = gtk_label_new (_("Review trail of"));
-  gtk_widget_add_css_class (child, "title-3");
-  gtk_box_append (GTK_BOX (box), child);
-  child = jobs_dropdown (self, jobs, self->job_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Job"), -1);
-  g_signal_connect (child, "notify::selected", G_CALLBACK (job_chosen), self);
-  gtk_box_append (GTK_BOX (box), child);
-  gtk_box_append (self->content, box);
+  gtk_widget_set_visible (self->job_box, self->job_ids->len > 0);
+}
+
+/* One job: its status, objections, history, remarks and audit trail. */
+static void
+update_job (BalReviewPage *self)
+{
+  g_autoptr(GPtrArray) objections = NULL;
+  g_autoptr(GHashTable) expanded = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) remarks = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(BalDecision) decision = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *status = NULL;
+  gboolean can_object;
+
+  if (self->job_id == 0)
+    return;
 
   status = bal_review_status (self->project, self->job_id, NULL);
   decision = bal_grading_latest (self->project, self->job_id, NULL);
-  group = group_new (self->content, _("Status"), bal_review_status_explanation (status, decision != NULL));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             row_new (_("Now"), bal_review_job_status_label (status, decision != NULL)));
-  self->status_note = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_note), _("Note, or the reasons of an objection"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->status_note));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 6);
-  for (guint i = 0; i < 6; i++)
+  adw_preferences_group_set_description (self->status_group, bal_review_status_explanation (status, decision != NULL));
+  adw_action_row_set_subtitle (self->now_row, bal_review_job_status_label (status, decision != NULL));
+
+  /* What the status allows is shown; what review mode forbids is insensitive. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->propose_button), bal_review_allowed (status, "proposed"));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->adopt_button), bal_review_allowed (status, "adopted"));
+  gtk_widget_set_visible (gtk_widget_get_parent (self->draft_button), bal_review_allowed (status, "draft"));
+  gtk_widget_set_sensitive (self->propose_button, !self->review);
+  gtk_widget_set_sensitive (self->adopt_button, !self->review);
+  gtk_widget_set_sensitive (self->draft_button, !self->review);
+  can_object = g_strcmp0 (status, "proposed") == 0 || g_strcmp0 (status, "adopted") == 0;
+  gtk_widget_set_visible (gtk_widget_get_parent (self->object_button), can_object);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->print_button), decision != NULL);
+
+  objections = bal_objection_list (self->project, self->job_id, FALSE, NULL);
+  expanded = expanded_objections (self->job_objections_list);
+  clear_list (self->job_objections_list);
+  for (guint i = 0; objections != NULL && i < objections->len; i++)
     {
-      static const char * const targets[] = { "proposed", "adopted", "draft", "objected", "upheld", "revised" };
-      static const char * const labels[] = { N_("Propose"), N_("Adopt"), N_("Back to Draft"), N_("Lodge Objection"), N_("Uphold Decision"), N_("Revised") };
+      BalObjection *o = g_ptr_array_index (objections, i);
+      GtkWidget *row = bal_objection_row_new (o, FALSE, !self->review);
 
-      gboolean objection = g_strcmp0 (targets[i], "objected") == 0;
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
 
-      /* Objections go through the procedure below: upheld and revised are the employer's decision there. */
-      if (g_strcmp0 (targets[i], "upheld") == 0 || g_strcmp0 (targets[i], "revised") == 0)
-        continue;
-      if (objection ? (g_strcmp0 (status, "proposed") != 0 && g_strcmp0 (status, "adopted") != 0)
-                    : (!bal_review_allowed (status, targets[i]) || self->review))
-        continue;
-      button = gtk_button_new_with_label (_(labels[i]));
-      g_object_set_data (G_OBJECT (button), "status", (gpointer)targets[i]);
-      g_signal_connect (button, "clicked", G_CALLBACK (status_clicked), self);
-      gtk_box_append (GTK_BOX (box), button);
+      g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->job_objections_list, row);
     }
-  if (decision != NULL)
-    {
-      button = gtk_button_new_with_mnemonic (_("_Print Notice…"));
-      gtk_widget_set_tooltip_text (button, _("The notice to the job’s holders: grade, salary scale, reasons and how to object. Print it or save it as PDF."));
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (print_notice_clicked), self);
-      gtk_widget_set_hexpand (button, TRUE);
-      gtk_widget_set_halign (button, GTK_ALIGN_END);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  gtk_box_append (self->content, box);
-
-  /* The job's objections as a procedure. */
-  job_objections = bal_objection_list (self->project, self->job_id, FALSE, NULL);
-  for (guint i = 0; job_objections != NULL && i < job_objections->len; i++)
-    {
-      BalObjection *o = g_ptr_array_index (job_objections, i);
-      g_autofree char *title = g_strdup_printf (_("Objection by %s, %s"), o->author, o->lodged);
-      g_autofree char *description = g_strdup_printf (_("%s. Against the %s grading. Last day to object: %s. Decision due: %s. %d days open."),
-                                                      bal_objection_state_label (o),
-                                                      g_strcmp0 (o->against, "adopted") == 0 ? _("adopted") : _("proposed"),
-                                                      o->deadline, o->due ? o->due : "", o->days_open);
-
-      group = group_new (self->content, title, description);
-      if (o->overdue)
-        gtk_widget_add_css_class (group, "error");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Reasons"), o->reasons));
-      if (o->committee_date != NULL)
-        {
-          g_autofree char *advice = g_strdup_printf ("%s\n%s · %s", o->committee_advice, o->committee_members, o->committee_date);
-
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Committee’s advice"), advice));
-        }
-      if (o->outcome != NULL)
-        {
-          g_autofree char *outcome = g_strdup_printf ("%s\n%s · %s%s", bal_objection_state_label (o), o->decided_by, o->decided,
-                                                      o->appeal ? _(" · an external appeal followed") : "");
-
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Employer’s decision"), *o->outcome_note ? o->outcome_note : outcome));
-        }
-      if (self->review)
-        continue;
-
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      if (o->outcome == NULL)
-        {
-          static const char * const actions[] = { "advice", "upheld", "revised" };
-          static const char * const labels[] = { N_("Record Advice"), N_("Uphold Grading"), N_("Grading Revised") };
-
-          if (o->committee_date == NULL && self->advice_members == NULL)
-            {
-              self->advice_members = ADW_ENTRY_ROW (adw_entry_row_new ());
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->advice_members), _("Committee members"));
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->advice_members));
-              self->advice_text = ADW_ENTRY_ROW (adw_entry_row_new ());
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->advice_text), _("Committee’s advice"));
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->advice_text));
-            }
-          for (guint a = o->committee_date != NULL || self->advice_text == NULL ? 1 : 0; a < 3; a++)
-            {
-              button = gtk_button_new_with_label (_(labels[a]));
-              gtk_widget_set_tooltip_text (button, a == 0 ? NULL : _("The employer’s decision; the note above says why"));
-              g_object_set_data (G_OBJECT (button), "action", (gpointer)actions[a]);
-              g_object_set_data (G_OBJECT (button), "objection", GSIZE_TO_POINTER (o->id));
-              g_signal_connect (button, "clicked", G_CALLBACK (objection_clicked), self);
-              gtk_box_append (GTK_BOX (box), button);
-            }
-        }
-      else if (!o->appeal)
-        {
-          button = gtk_button_new_with_label (_("External Appeal Followed"));
-          g_object_set_data (G_OBJECT (button), "action", (gpointer)"appeal");
-          g_object_set_data (G_OBJECT (button), "objection", GSIZE_TO_POINTER (o->id));
-          g_signal_connect (button, "clicked", G_CALLBACK (objection_clicked), self);
-          gtk_box_append (GTK_BOX (box), button);
-        }
-      gtk_box_append (self->content, box);
-    }
+  show_list (self->job_objections_group, self->job_objections_list, _("No objection against this job’s grading."));
 
   history = bal_review_history (self->project, self->job_id, NULL);
-  group = group_new (self->content, _("Status History"), history && history->len ? NULL : _("Still a draft."));
+  clear_list (self->history_list);
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       BalStatusChange *change = g_ptr_array_index (history, i);
       g_autofree char *who = change->role && *change->role
         ? g_strdup_printf ("%s (%s)", change->actor, bal_review_role_label (change->role))
         : g_strdup (change->actor);
+      g_autofree char *at = bal_ui_format_date (change->at);
       g_autofree char *subtitle = *change->note
-        ? g_strdup_printf ("%s · %.10s · %s", who, change->at, change->note)
-        : g_strdup_printf ("%s · %.10s", who, change->at);
+        ? g_strdup_printf ("%s · %s · %s", who, at, change->note)
+        : g_strdup_printf ("%s · %s", who, at);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (bal_review_status_label (change->status), subtitle));
+      gtk_list_box_append (self->history_list, row_new (bal_review_status_label (change->status), subtitle));
     }
+  show_list (self->history_group, self->history_list, _("Still a draft."));
 
-  g_clear_pointer (&remarks, g_ptr_array_unref);
   remarks = bal_review_remarks (self->project, self->job_id, FALSE, NULL);
-  group = group_new (self->content, _("Remarks"), remarks && remarks->len ? NULL : _("No remarks about this job."));
+  clear_list (self->job_remarks_list);
   for (guint i = 0; remarks != NULL && i < remarks->len; i++)
     {
-      BalRemark *remark = g_ptr_array_index (remarks, i);
-      g_autofree char *subtitle = g_strdup_printf (remark->resolved ? _("%s (%s), %.10s · resolved") : _("%s (%s), %.10s · open"),
-                                                   remark->author, bal_review_role_label (remark->role), remark->created);
+      GtkWidget *row = bal_remark_row_new (g_ptr_array_index (remarks, i), FALSE, !self->review);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (remark->text, subtitle));
+      g_signal_connect_object (row, "resolve", G_CALLBACK (on_remark_resolve), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->job_remarks_list, row);
     }
+  show_list (self->job_remarks_group, self->job_remarks_list, _("No remarks about this job."));
 
+  /* Newest first. */
   sentences = bal_audit_sentences (self->project, self->job_id, NULL);
-  group = group_new (self->content, _("Audit Trail"),
-                     _("Everything that happened to the job, newest first, from the signed audit log. It cannot be edited."));
   for (guint i = 0; sentences != NULL && i < sentences->len; i++)
-    {
-      BalAuditSentence *sentence = g_ptr_array_index (sentences, sentences->len - 1 - i);
-      GtkWidget *label = gtk_label_new (sentence->text);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-    }
-
-  self->rebuilding = FALSE;
+    g_strv_builder_add (builder, ((BalAuditSentence *)g_ptr_array_index (sentences, sentences->len - 1 - i))->text);
+  lines = g_strv_builder_end (builder);
+  gtk_string_list_splice (self->audit_sentences, 0, g_list_model_get_n_items (G_LIST_MODEL (self->audit_sentences)),
+                          (const char * const *)lines);
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_list), lines[0] != NULL);
 }
 
 static void
-project_changed (BalReviewPage *self,
-                 const char    *what)
+refresh (BalReviewPage *self)
 {
-  if (g_strcmp0 (what, "review") == 0 || g_strcmp0 (what, "jobs") == 0 || g_strcmp0 (what, "decisions") == 0 ||
-      g_strcmp0 (what, "handbook") == 0)
-    queue_rebuild (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  update_header (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->signatures_group), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_objections_group), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_remarks_group), self->project != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->method_group), self->project != NULL);
+  if (self->project == NULL)
+    {
+      gtk_widget_set_visible (self->job_box, FALSE);
+      return;
+    }
+
+  update_signatures (self);
+  update_open (self);
+  update_jobs (self);
+  update_job (self);
+  bal_method_group_set_project (self->method_group, self->project,
+                                !self->review && !bal_project_get_review_mode (self->project) &&
+                                !bal_project_is_read_only (self->project));
+}
+
+static void
+project_changed (BalReviewPage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+set_review (BalReviewPage *self,
+            gboolean       review)
+{
+  if (self->review == review)
+    return;
+
+  self->review = review;
+  if (self->project != NULL)
+    queue_refresh (self);
+  else
+    update_header (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
+}
+
+static void
+set_project (BalReviewPage *self,
+             BalProject    *project)
+{
+  if (!g_set_object (&self->project, project))
+    return;
+
+  g_signal_group_set_target (self->project_signals, project);
+  self->job_id = 0;
+  /* The name and role set in Balans, for everything recorded in this project. */
+  if (project != NULL)
+    bal_author_apply (project);
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
 void
@@ -687,20 +735,14 @@ bal_review_page_set_project (BalReviewPage *self,
                              gboolean       review)
 {
   g_return_if_fail (BAL_IS_REVIEW_PAGE (self));
+  g_return_if_fail (!project || BAL_IS_PROJECT (project));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  self->review = review;
-  self->job_id = 0;
-  if (project != NULL)
-    {
-      /* The name and role set in Balans, for everything recorded in this project. */
-      bal_author_apply (project);
-      g_signal_connect_swapped (project, "changed", G_CALLBACK (project_changed), self);
-    }
-
-  rebuild (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  set_review (self, review);
+  set_project (self, project);
+  g_object_thaw_notify (G_OBJECT (self));
+  if (self->refresh_id != 0)
+    refresh (self);
 }
 
 /* Shows @job_id's status, objections and audit trail. */
@@ -711,7 +753,53 @@ bal_review_page_show_job (BalReviewPage *self,
   g_return_if_fail (BAL_IS_REVIEW_PAGE (self));
 
   self->job_id = job_id;
-  rebuild (self);
+  refresh (self);
+}
+
+static void
+bal_review_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BalReviewPage *self = BAL_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_review_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BalReviewPage *self = BAL_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      set_project (self, g_value_get_object (value));
+      break;
+
+    case PROP_REVIEW:
+      set_review (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -719,12 +807,20 @@ bal_review_page_dispose (GObject *object)
 {
   BalReviewPage *self = (BalReviewPage *)object;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  /* AdwBin unparents its child itself: it goes first, the template after. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_REVIEW_PAGE);
+
+  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_pointer (&self->job_ids, g_array_unref);
-  g_clear_pointer (&self->pending_status, g_free);
+  g_clear_pointer (&self->pending_members, g_free);
+  g_clear_pointer (&self->pending_advice, g_free);
+  g_clear_pointer (&self->pending_note, g_free);
   g_clear_pointer (&self->notice, bal_notice_doc_free);
 
   G_OBJECT_CLASS (bal_review_page_parent_class)->dispose (object);
@@ -737,15 +833,81 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bal_review_page_dispose;
+  object_class->get_property = bal_review_page_get_property;
+  object_class->set_property = bal_review_page_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         BAL_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVIEW] =
+    g_param_spec_boolean ("review", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BAL_TYPE_OBJECTION_ROW);
+  g_type_ensure (BAL_TYPE_REMARK_ROW);
+  g_type_ensure (BAL_TYPE_METHOD_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, content);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, who_label);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, signatures_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, signers_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_objections_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_objections_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_box);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_titles);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_job);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_text);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, add_remark_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, now_row);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_note);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, propose_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, adopt_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, draft_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, object_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_objections_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_objections_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_sentences);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, method_group);
+  gtk_widget_class_bind_template_callback (widget_class, confirm);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_remark_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remark_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_job_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_propose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_adopt_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_draft_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_object_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked);
 }
 
 static void
 bal_review_page_init (BalReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
   self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit_sentences), create_sentence_row, NULL, NULL);
+
+  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
+  g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);
+
+  update_header (self);
+  gtk_widget_set_visible (self->job_box, FALSE);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bal-ui-util.h"
 
@@ -79,4 +80,19 @@ bal_ui_mark_invalid (GtkWidget  *field,
       gtk_label_set_text (message, text ? text : "");
       gtk_widget_set_visible (GTK_WIDGET (message), text != NULL);
     }
+}
+
+/* "2026-10-20" (or a timestamp starting so) as the user reads a date:
+ * "20 oktober 2026" in Dutch; anything else as it is. */
+char *
+bal_ui_format_date (const char *iso)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      (date = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (iso ? iso : "");
+
+  return g_strstrip (g_date_time_format (date, "%e %B %Y"));
 }

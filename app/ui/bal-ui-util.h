@@ -21,5 +21,6 @@ void       bal_ui_confirm        (AdwToastOverlay *overlay,
 void       bal_ui_mark_invalid   (GtkWidget    *field,
                                   GtkLabel     *message,
                                   const char   *text);
+char      *bal_ui_format_date    (const char   *iso);
 
 G_END_DECLS
