@@ -11,7 +11,7 @@
  * look: twenty departments, a reports-to tree, one to seven people per job,
  * nine in ten jobs decided (a quarter of those proposed, an eighth adopted,
  * one in fifty under objection, one in forty with a remark). They are kept
- * in the build folder (bench-gui/) and made again only when missing.
+ * in the build folder (benchmarks/bench-gui/) and made again only when missing.
  *
  * For each of five interleaved runs, each subject is started in a process of
  * its own: the bare libadwaita window (bench-minimal-window), `balans` on an
@@ -36,6 +36,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <glib/gprintf.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,7 @@ make_project (const char *path,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_assert_no_error (error);
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   /* Only for making the file quickly: no fsync, no journal file per edit. */
   g_assert_true (bal_project_exec (project, "PRAGMA synchronous = OFF", &error));
   g_assert_true (bal_project_exec (project, "PRAGMA journal_mode = MEMORY", &error));
@@ -127,11 +130,14 @@ make_project (const char *path,
       }
 
       if (i % 4 == 1 || i % 8 == 2 || i % 50 == 3)
-        g_assert_true (bal_review_set_status (project, id, "proposed", NULL, &error));
+        bal_review_set_status (project, id, "proposed", NULL, &error);
+      g_assert_no_error (error);
       if (i % 8 == 2 || i % 50 == 3)
-        g_assert_true (bal_review_set_status (project, id, "adopted", NULL, &error));
+        bal_review_set_status (project, id, "adopted", NULL, &error);
+      g_assert_no_error (error);
       if (i % 50 == 3)
-        g_assert_true (bal_review_set_status (project, id, "objected", "De functie doet meer dan de referentie.", &error));
+        bal_review_set_status (project, id, "objected", "De functie doet meer dan de referentie.", &error);
+      g_assert_no_error (error);
       if (i % 40 == 5)
         g_assert_cmpint (bal_review_add_remark (project, id, "works-council", "Ondernemingsraad",
                                                 "Graag toelichten waarom de planning niet zwaarder weegt.", &error), >, 0);
@@ -166,6 +172,27 @@ ensure_project (const char *self_path,
 /* ---- the driver ---- */
 
 static char **child_env;
+static GPid xvfb, dbus, app_pid;
+
+/* Stops what it started, then fails. */
+G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN static void
+fail (const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  fputc ('\n', stderr);
+  if (app_pid > 0)
+    kill (app_pid, SIGKILL);
+  if (xvfb > 0)
+    kill (xvfb, SIGTERM);
+  if (dbus > 0)
+    kill (dbus, SIGTERM);
+  exit (1);
+}
 
 static gboolean
 run_quiet (const char * const *argv,
@@ -181,7 +208,7 @@ run_quiet (const char * const *argv,
 static GPid
 start_xvfb (char **display)
 {
-  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", NULL };
+  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset", NULL };
   g_autoptr(GError) error = NULL;
   char buffer[32] = { 0 };
   GPid pid;
@@ -191,8 +218,8 @@ start_xvfb (char **display)
   if (!g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                  NULL, NULL, &pid, NULL, &out, NULL, &error))
     g_error ("bench-gui: Xvfb: %s", error->message);
+  /* Its stdout stays open: Xvfb dies of SIGPIPE when it is closed. */
   n = read (out, buffer, sizeof buffer - 1);
-  close (out);
   if (n <= 0)
     g_error ("bench-gui: Xvfb did not start");
   *display = g_strdup_printf (":%d", atoi (buffer));
@@ -216,7 +243,7 @@ start_bus (char **address)
   n = read (out, buffer, sizeof buffer - 1);
   if (n <= 0)
     g_error ("bench-gui: dbus-daemon did not start");
-  /* Its stdout stays open: closing it would not stop it, reading it is done. */
+  /* Its stdout stays open, as Xvfb's. */
   *address = g_strstrip (g_strdup (buffer));
 
   return pid;
@@ -368,12 +395,13 @@ run_subject (Subject    *subject,
   start = g_get_monotonic_time ();
   if (!g_spawn_async_with_fds (NULL, (char **)argv, child_env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                                -1, -1, log_fd, &error))
-    g_error ("bench-gui: %s: %s", argv[0], error->message);
+    fail ("bench-gui: %s: %s", argv[0], error->message);
   close (log_fd);
+  app_pid = pid;
 
   window = wait_visible (subject->title, pid);
   if (window == NULL)
-    g_error ("bench-gui: no window \"%s\" (log in %s)", subject->title, log_path);
+    fail ("bench-gui: no window \"%s\" (log in %s)", subject->title, log_path);
   subject->window[run] = (g_get_monotonic_time () - start) / 1000.0;
 
   wait_idle (pid);
@@ -413,11 +441,12 @@ run_subject (Subject    *subject,
       waitpid (pid, NULL, 0);
     }
   g_spawn_close_pid (pid);
+  app_pid = 0;
 
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
-  subject->first_frame[run] = probe_value (log, subject->path != NULL ? "mark1" : "exit", "first_frame_ms");
   if (subject->path == NULL)
-    return;
+    return;   /* no probe in the bare window */
+  subject->first_frame[run] = probe_value (log, "mark1", "first_frame_ms");
   subject->open_stall[run] = probe_value (log, "mark1", "max_gap_ms");
   for (int m = 2; m <= 7; m++)
     {
@@ -482,7 +511,6 @@ main (int    argc,
   Subject subjects[MAX_SUBJECTS] = { { 0 } };
   const char **sizes;
   int n_sizes, n_subjects = 0;
-  GPid xvfb, dbus;
 
   setlocale (LC_ALL, "");
   if (argc == 4 && g_strcmp0 (argv[1], "--make") == 0)
@@ -510,7 +538,7 @@ main (int    argc,
   sizes = argc > 1 ? (const char **)argv + 1 : defaults;
   n_sizes = MIN (argc > 1 ? argc - 1 : (int)G_N_ELEMENTS (defaults), MAX_SUBJECTS - 2);
   self_path = g_canonicalize_filename (argv[0], NULL);
-  dir = g_canonicalize_filename ("bench-gui", NULL);
+  dir = g_build_filename (g_path_get_dirname (self_path), "bench-gui", NULL);
   user_dir = g_build_filename (dir, "user", NULL);
   g_mkdir_with_parents (user_dir, 0700);
   g_setenv ("BALANS_DATA_DIR", user_dir, TRUE);

@@ -120,13 +120,27 @@ show_structure (BalStructurePage *self,
     }
 }
 
+/* A row per finding costs a layout of its text on the main thread: the
+ * first ones are shown, and the export's Consistency sheet lists them all,
+ * so that a project of thousands of jobs opens the page without a stall. */
+#define FINDINGS_SHOWN 100
+
 static void
 show_findings (BalStructurePage *self,
                GPtrArray        *findings)
 {
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->findings_group),
-                                         findings->len == 0 ? _("No findings: the gradings are consistent.") : NULL);
-  for (guint i = 0; i < findings->len; i++)
+  g_autofree char *description = NULL;
+
+  if (findings->len == 0)
+    description = g_strdup (_("No findings: the gradings are consistent."));
+  else if (findings->len > FINDINGS_SHOWN)
+    description = g_strdup_printf (ngettext ("%u finding; the first %u are shown. The export’s Consistency sheet lists them all.",
+                                             "%u findings; the first %u are shown. The export’s Consistency sheet lists them all.",
+                                             findings->len),
+                                   findings->len, FINDINGS_SHOWN);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->findings_group), description);
+
+  for (guint i = 0; i < findings->len && i < FINDINGS_SHOWN; i++)
     {
       BalFinding *finding = g_ptr_array_index (findings, i);
       GtkWidget *row = adw_action_row_new ();
