@@ -11,7 +11,7 @@
  * look: twenty departments, a reports-to tree, one to seven people per job,
  * nine in ten jobs decided (a quarter of those proposed, an eighth adopted,
  * one in fifty under objection, one in forty with a remark). They are kept
- * in the build folder (benchmarks/bench-gui/) and made again only when missing.
+ * in the build folder (benchmarks/bench-gui-files/) and made again only when missing.
  *
  * For each of five interleaved runs, each subject is started in a process of
  * its own: the bare libadwaita window (bench-minimal-window), `balans` on an
@@ -538,7 +538,7 @@ main (int    argc,
   sizes = argc > 1 ? (const char **)argv + 1 : defaults;
   n_sizes = MIN (argc > 1 ? argc - 1 : (int)G_N_ELEMENTS (defaults), MAX_SUBJECTS - 2);
   self_path = g_canonicalize_filename (argv[0], NULL);
-  dir = g_build_filename (g_path_get_dirname (self_path), "bench-gui", NULL);
+  dir = g_build_filename (g_path_get_dirname (self_path), "bench-gui-files", NULL);
   user_dir = g_build_filename (dir, "user", NULL);
   g_mkdir_with_parents (user_dir, 0700);
   g_setenv ("BALANS_DATA_DIR", user_dir, TRUE);
