@@ -204,6 +204,18 @@ run_quiet (const char * const *argv,
                        NULL, NULL, out, NULL, &status, NULL) && g_spawn_check_wait_status (status, NULL);
 }
 
+static void
+on_signal (int signal)
+{
+  if (app_pid > 0)
+    kill (app_pid, SIGKILL);
+  if (xvfb > 0)
+    kill (xvfb, SIGTERM);
+  if (dbus > 0)
+    kill (dbus, SIGTERM);
+  _exit (128 + signal);
+}
+
 /* The X server's display number, read from -displayfd. */
 static GPid
 start_xvfb (char **display)
@@ -557,6 +569,8 @@ main (int    argc,
       n_subjects++;
     }
 
+  signal (SIGTERM, on_signal);
+  signal (SIGINT, on_signal);
   xvfb = start_xvfb (&display);
   dbus = start_bus (&bus);
   child_env = g_get_environ ();

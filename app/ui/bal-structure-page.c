@@ -123,7 +123,7 @@ show_structure (BalStructurePage *self,
 /* A row per finding costs a layout of its text on the main thread: the
  * first ones are shown, and the export's Consistency sheet lists them all,
  * so that a project of thousands of jobs opens the page without a stall. */
-#define FINDINGS_SHOWN 100
+#define FINDINGS_SHOWN 20
 
 static void
 show_findings (BalStructurePage *self,
