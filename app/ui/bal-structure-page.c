@@ -59,7 +59,10 @@ cell (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), header ? 0.5 : 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A cell holds a line per job, hundreds at the size of a real employer:
+   * wrapped, it is laid out again for every width the grid tries, which
+   * froze the main loop for seconds at 5,000 jobs. Only headers wrap. */
+  gtk_label_set_wrap (GTK_LABEL (label), header);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
   gtk_widget_add_css_class (label, "structure-cell");
   if (header)
