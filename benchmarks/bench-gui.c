@@ -355,6 +355,7 @@ typedef struct
   double      job_stall[RUNS];
   double      search_stall[RUNS];
   double      peak_mb[RUNS];
+  double      page_stall[6][RUNS];  /* Alt+1..5, Alt+1 again */
   char        worst_page[RUNS][16];
 } Subject;
 
@@ -465,6 +466,7 @@ run_subject (Subject    *subject,
       g_autofree char *phase = g_strdup_printf ("mark%d", m);
       double gap = probe_value (log, phase, "max_gap_ms");
 
+      subject->page_stall[m - 2][run] = gap;
       if (gap > worst)
         {
           worst = gap;
@@ -618,6 +620,16 @@ main (int    argc,
       else
         g_print (" %10s %16s %16s %16s %16s", "", "", "", "", "");
       g_print (" %8.1f\n", median (subject->peak_mb));
+    }
+
+  g_print ("\nLongest stall per page switch, ms (median): Alt+1 jobs, Alt+2 handbook, Alt+3 structure, Alt+4 review,\n"
+           "Alt+5 export, Alt+1 again\n");
+  for (int s = 1; s < n_subjects; s++)
+    {
+      g_print ("%-8s", subjects[s].name);
+      for (int p = 0; p < 6; p++)
+        g_print (" %8.0f", median (subjects[s].page_stall[p]));
+      g_print ("\n");
     }
 
   return 0;
