@@ -610,15 +610,16 @@ main (int    argc,
       Subject *subject = &subjects[s];
       double window = median (subject->window);
 
-      g_print ("%-8s %10.0f %7.2f %7.2f %12.0f", subject->name, window, window / median (subjects[1].window),
-               window / median (subjects[0].window), median (subject->first_frame));
+      g_print ("%-8s %10.0f %7.2f %7.2f", subject->name, window, window / median (subjects[1].window),
+               window / median (subjects[0].window));
       if (subject->path != NULL)
-        g_print (" %10.0f %9.0f (%4.0f) %9.0f (%4.0f) %9.0f (%4.0f) %16s",
-                 median (subject->open_stall), median (subject->pages_stall), maximum (subject->pages_stall),
+        g_print (" %12.0f %10.0f %9.0f (%4.0f) %9.0f (%4.0f) %9.0f (%4.0f) %16s",
+                 median (subject->first_frame), median (subject->open_stall),
+                 median (subject->pages_stall), maximum (subject->pages_stall),
                  median (subject->job_stall), maximum (subject->job_stall),
                  median (subject->search_stall), maximum (subject->search_stall), "");
       else
-        g_print (" %10s %16s %16s %16s %16s", "", "", "", "", "");
+        g_print (" %12s %10s %16s %16s %16s %16s", "", "", "", "", "", "");
       g_print (" %8.1f\n", median (subject->peak_mb));
     }
 
