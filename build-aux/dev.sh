@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 packages="build-essential meson ninja-build pkg-config gettext git
 libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin libgtk-4-dev libadwaita-1-dev
 libsqlite3-dev libxlsxwriter-dev libjson-glib-dev libsodium-dev libstemmer-dev
-desktop-file-utils appstream sqlite3 xvfb xauth dbus-daemon python3-openpyxl valgrind
+desktop-file-utils appstream sqlite3 xvfb xauth xdotool dbus-daemon python3-openpyxl valgrind
 clang libclang-rt-14-dev locales
 libpango1.0-dev libcairo2-dev poppler-utils"
 

@@ -175,6 +175,14 @@ test_grade (void)
   gtk_stack_set_visible_child_name (bal_project_view_get_stack (BAL_PROJECT_VIEW (stack)), "structure");
   bal_test_iterate ();
   structure = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_STRUCTURE_PAGE, NULL);
+  /* Computed in worker threads, with a spinner meanwhile. */
+  for (guint waited = 0; bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (structure)) && waited < 2000; waited++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (structure)));
+  bal_test_iterate ();
   g_assert_nonnull (bal_test_find_label (structure, "Klantenservicemedewerker (38)"));
   g_assert_nonnull (bal_test_find_label (structure, "has no decision yet"));
   bal_test_save_screenshot (GTK_WIDGET (window), "structure.png");

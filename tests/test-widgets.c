@@ -835,6 +835,65 @@ test_shortcuts_window (void)
   bal_remove_tree (dir);
 }
 
+/* The structure is computed in workers; a result for the project the page
+ * showed before is dropped, and the page shows the new project's. */
+static void
+test_structure_project_change (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-structure-XXXXXX", NULL);
+  g_autofree char *path_a = g_build_filename (dir, "a.balans", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.balans", NULL);
+  g_autoptr(BalProject) a = project_with_jobs (path_a, 3, 1);
+  g_autoptr(BalProject) b = project_with_jobs (path_b, 40, 1);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (BAL_TYPE_STRUCTURE_PAGE, NULL);
+  guint waited = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_structure_page_set_project (BAL_STRUCTURE_PAGE (page), a);
+  g_assert_true (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (page)));
+  bal_structure_page_set_project (BAL_STRUCTURE_PAGE (page), b);
+  while (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (page)) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  /* Let a late result of the first project arrive, if one would. */
+  for (guint i = 0; i < 20; i++)
+    {
+      bal_test_iterate ();
+      g_usleep (10 * 1000);
+    }
+  g_assert_false (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (page)));
+  /* 40 jobs of 1 + i % 7 people: 155 people; the first project has 3 jobs and 6 people. */
+  g_assert_nonnull (bal_test_find_label (page, "40 · 155"));
+  g_assert_null (bal_test_find_label (page, "3 · 6"));
+
+  /* Out of its window, a change is computed once it is back. */
+  g_object_ref (page);
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  bal_structure_page_set_project (BAL_STRUCTURE_PAGE (page), a);
+  g_assert_true (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (page)));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_unref (page);
+  waited = 0;
+  while (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (page)) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  bal_test_iterate ();
+  g_assert_nonnull (bal_test_find_label (page, "3 · 6"));
+  g_assert_null (bal_test_find_label (page, "40 · 155"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_project_close (a);
+  bal_project_close (b);
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -852,6 +911,7 @@ main (int    argc,
   g_test_add_func ("/widgets/narrow", test_narrow);
   g_test_add_func ("/widgets/jobs/search-and-save", test_jobs_search_and_save);
   g_test_add_func ("/widgets/large-project", test_large_project);
+  g_test_add_func ("/widgets/structure/project-change", test_structure_project_change);
 
   return g_test_run ();
 }

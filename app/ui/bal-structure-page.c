@@ -1,7 +1,10 @@
 /* bal-structure-page.c: the job structure (functiegebouw) and the consistency findings
  *
- * The page shows a spinner while the structure is computed, and follows the
- * project's changes to jobs, decisions, answers and the handbook.
+ * The structure and the findings are computed in worker threads (the core's
+ * _async API) while the page shows a spinner; a computation is cancelled
+ * when the page leaves its window or the project changes, and a result for
+ * an earlier project is dropped. The page follows the project's changes to
+ * jobs, decisions, answers and the handbook.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +29,10 @@ struct _BalStructurePage
   BalProject   *project;
   GSignalGroup *project_signals;
   GPtrArray    *finding_rows;     /* borrowed rows of findings_group */
-  guint         compute_id;
+  GCancellable *cancellable;      /* the computation under way, NULL when none */
+
+  gboolean      reload_again;     /* the project changed while computing */
+  gboolean      stale;            /* cancelled on unroot: compute again on root */
 
   /* Template widgets */
   GtkStack     *stack;
@@ -53,7 +59,10 @@ cell (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), header ? 0.5 : 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A cell holds a line per job, hundreds at the size of a real employer:
+   * wrapped, it is laid out again for every width the grid tries, which
+   * froze the main loop for seconds at 5,000 jobs. Only headers wrap. */
+  gtk_label_set_wrap (GTK_LABEL (label), header);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
   gtk_widget_add_css_class (label, "structure-cell");
   if (header)
@@ -114,13 +123,27 @@ show_structure (BalStructurePage *self,
     }
 }
 
+/* A row per finding costs a layout of its text on the main thread: the
+ * first ones are shown, and the export's Consistency sheet lists them all,
+ * so that a project of thousands of jobs opens the page without a stall. */
+#define FINDINGS_SHOWN 20
+
 static void
 show_findings (BalStructurePage *self,
                GPtrArray        *findings)
 {
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->findings_group),
-                                         findings->len == 0 ? _("No findings: the gradings are consistent.") : NULL);
-  for (guint i = 0; i < findings->len; i++)
+  g_autofree char *description = NULL;
+
+  if (findings->len == 0)
+    description = g_strdup (_("No findings: the gradings are consistent."));
+  else if (findings->len > FINDINGS_SHOWN)
+    description = g_strdup_printf (ngettext ("%u finding; the first %u are shown. The export’s Consistency sheet lists them all.",
+                                             "%u findings; the first %u are shown. The export’s Consistency sheet lists them all.",
+                                             findings->len),
+                                   findings->len, FINDINGS_SHOWN);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->findings_group), description);
+
+  for (guint i = 0; i < findings->len && i < FINDINGS_SHOWN; i++)
     {
       BalFinding *finding = g_ptr_array_index (findings, i);
       GtkWidget *row = adw_action_row_new ();
@@ -136,50 +159,161 @@ show_findings (BalStructurePage *self,
     }
 }
 
-/* The one place the page computes: the structure and the findings, here
- * after the spinner's first frame.
- * TODO(lead): the core's bal_structure_*_async (h15) computes both in a
- * worker; this function then starts it and its callback calls
- * show_structure() and show_findings(). */
-static gboolean
-compute (gpointer data)
+/* One computation: the structure and the findings, read in parallel. */
+typedef struct
 {
-  BalStructurePage *self = data;
-  g_autoptr(BalStructure) structure = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
+  BalStructurePage *self;         /* owned */
+  BalProject       *project;      /* owned: the project it was started for */
+  GCancellable     *cancellable;  /* owned */
+  BalStructure     *structure;
+  GPtrArray        *findings;
+  GError           *error;
+  guint             pending;
+} Compute;
 
-  self->compute_id = 0;
-  clear (self);
+static void
+compute_free (Compute *compute)
+{
+  g_object_unref (compute->self);
+  g_object_unref (compute->project);
+  g_object_unref (compute->cancellable);
+  g_clear_pointer (&compute->structure, bal_structure_free);
+  g_clear_pointer (&compute->findings, g_ptr_array_unref);
+  g_clear_error (&compute->error);
+  g_free (compute);
+}
 
-  if (self->project != NULL)
+static void start (BalStructurePage *self);
+
+/* Both results are in: shown unless they belong to a computation that was
+ * cancelled or an earlier project. */
+static void
+compute_done (Compute *compute)
+{
+  BalStructurePage *self = compute->self;
+
+  if (g_cancellable_is_cancelled (compute->cancellable) ||
+      compute->cancellable != self->cancellable ||
+      compute->project != self->project)
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (self->reload_again)
     {
-      structure = bal_structure_build (self->project, &error);
-      if (structure != NULL)
-        findings = bal_consistency_check (self->project, &error);
-      if (structure == NULL || findings == NULL)
-        bal_ui_show_error (GTK_WIDGET (self), _("Could not compute the job structure"), error);
-      if (structure != NULL)
-        show_structure (self, structure);
-      if (findings != NULL)
-        show_findings (self, findings);
+      self->reload_again = FALSE;
+      start (self);
+      return;
     }
+
+  clear (self);
+  if (compute->error != NULL)
+    bal_ui_show_error (GTK_WIDGET (self), _("Could not compute the job structure"), compute->error);
+  if (compute->structure != NULL)
+    show_structure (self, compute->structure);
+  if (compute->findings != NULL)
+    show_findings (self, compute->findings);
 
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "structure");
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
+structure_built (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Compute *compute = user_data;
+  GError *error = NULL;
+
+  compute->structure = bal_structure_build_finish (BAL_PROJECT (object), result, &error);
+  if (error != NULL && compute->error == NULL)
+    compute->error = error;
+  else
+    g_clear_error (&error);
+  if (--compute->pending == 0)
+    {
+      compute_done (compute);
+      compute_free (compute);
+    }
+}
+
+static void
+consistency_checked (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Compute *compute = user_data;
+  GError *error = NULL;
+
+  compute->findings = bal_consistency_check_finish (BAL_PROJECT (object), result, &error);
+  if (error != NULL && compute->error == NULL)
+    compute->error = error;
+  else
+    g_clear_error (&error);
+  if (--compute->pending == 0)
+    {
+      compute_done (compute);
+      compute_free (compute);
+    }
+}
+
+static void
+start (BalStructurePage *self)
+{
+  Compute *compute;
+
+  g_assert (self->cancellable == NULL);
+  g_assert (self->project != NULL);
+
+  self->cancellable = g_cancellable_new ();
+  compute = g_new0 (Compute, 1);
+  compute->self = g_object_ref (self);
+  compute->project = g_object_ref (self->project);
+  compute->cancellable = g_object_ref (self->cancellable);
+  compute->pending = 2;
+  bal_structure_build_async (self->project, self->cancellable, structure_built, compute);
+  bal_consistency_check_async (self->project, self->cancellable, consistency_checked, compute);
+}
+
+static void
+cancel (BalStructurePage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->reload_again = FALSE;
+}
+
+/* Computes again in the workers, with the spinner showing; a computation
+ * under way finishes first and is then started again. */
+static void
 reload (BalStructurePage *self)
 {
-  if (self->compute_id != 0)
-    return;
+  if (self->project == NULL)
+    {
+      cancel (self);
+      clear (self);
+      gtk_spinner_set_spinning (self->spinner, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "structure");
+      return;
+    }
 
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  self->compute_id = g_idle_add (compute, self);
+
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    {
+      /* Not in a window: computed when it is rooted. */
+      self->stale = TRUE;
+      return;
+    }
+
+  if (self->cancellable != NULL)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+
+  start (self);
 }
 
 BalProject *
@@ -200,6 +334,7 @@ bal_structure_page_set_project (BalStructurePage *self,
   if (!g_set_object (&self->project, project))
     return;
 
+  cancel (self);
   g_signal_group_set_target (self->project_signals, project);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -210,7 +345,7 @@ bal_structure_page_get_loading (BalStructurePage *self)
 {
   g_return_val_if_fail (BAL_IS_STRUCTURE_PAGE (self), FALSE);
 
-  return self->compute_id != 0;
+  return self->cancellable != NULL || self->stale;
 }
 
 static void
@@ -256,7 +391,7 @@ bal_structure_page_dispose (GObject *object)
 {
   BalStructurePage *self = (BalStructurePage *)object;
 
-  g_clear_handle_id (&self->compute_id, g_source_remove);
+  cancel (self);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
 
@@ -272,6 +407,34 @@ bal_structure_page_dispose (GObject *object)
 }
 
 static void
+bal_structure_page_root (GtkWidget *widget)
+{
+  BalStructurePage *self = BAL_STRUCTURE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bal_structure_page_parent_class)->root (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
+static void
+bal_structure_page_unroot (GtkWidget *widget)
+{
+  BalStructurePage *self = BAL_STRUCTURE_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    {
+      cancel (self);
+      self->stale = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (bal_structure_page_parent_class)->unroot (widget);
+}
+
+static void
 bal_structure_page_class_init (BalStructurePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -280,6 +443,9 @@ bal_structure_page_class_init (BalStructurePageClass *klass)
   object_class->dispose = bal_structure_page_dispose;
   object_class->get_property = bal_structure_page_get_property;
   object_class->set_property = bal_structure_page_set_property;
+
+  widget_class->root = bal_structure_page_root;
+  widget_class->unroot = bal_structure_page_unroot;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,

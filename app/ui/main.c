@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "bal-application.h"
+#include "bal-stall-probe.h"
 
 int
 main (int    argc,
@@ -27,6 +28,7 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = bal_application_new ();
+  bal_stall_probe_start (G_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
