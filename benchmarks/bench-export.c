@@ -86,6 +86,7 @@ make_project (const char *path,
   g_autoptr(GPtrArray) references = NULL;
 
   g_assert_no_error (error);
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   /* Only for making the file quickly: no fsync, and no journal file made
    * and removed, per edit. */
   g_assert_true (bal_project_exec (project, "PRAGMA synchronous = OFF", &error));
@@ -276,11 +277,11 @@ run_bare (const char *path,
 
   title_block (overview, "Overview", title);
   title_block (justifications, "Justifications", title);
-  for (int c = 0; c < 15; c++)
+  for (int c = 0; c < 16; c++)
     worksheet_write_string (overview, 5, c, "Header", header);
-  for (int c = 0; c < 27; c++)
+  for (int c = 0; c < 28; c++)
     worksheet_write_string (justifications, 6, c, "Header", header);
-  worksheet_autofilter (justifications, 6, 0, 6 + n_jobs, 26);
+  worksheet_autofilter (justifications, 6, 0, 6 + n_jobs, 27);
   for (int i = 0; i < n_jobs; i++)
     {
       g_autofree char *job = job_title (i);
@@ -303,6 +304,7 @@ run_bare (const char *path,
       worksheet_write_string (overview, row, 10, "Yes", text);
       worksheet_write_string (overview, row, 13, "Iris de Vries", text);
       worksheet_write_datetime (overview, row, 14, &when, date);
+      worksheet_write_string (overview, row, 15, "Schaal 4: € 2320 – € 2850 per month", text);
 
       row = 7 + i;
       g_string_truncate (remarks, 0);
@@ -319,18 +321,20 @@ run_bare (const char *path,
           worksheet_write_blank (justifications, row, 6 + 4 * c, text);
         }
       worksheet_write_string (justifications, row, 19, "D", text);
-      worksheet_write_string (justifications, row, 20, "D", text);
-      worksheet_write_string (justifications, row, 21, departure, text);
-      worksheet_write_string (justifications, row, 22, justification, text);
-      worksheet_write_string (justifications, row, 23, "Proposed", text);
-      worksheet_write_blank (justifications, row, 24, text);
+      worksheet_write_string (justifications, row, 20, "Complexity equal (2), autonomy equal (2), risk equal (2), "
+                              "physical aspects equal (2), counted half: it only breaks a tie → equal → rule “equal”: grade D.", text);
+      worksheet_write_string (justifications, row, 21, "D", text);
+      worksheet_write_string (justifications, row, 22, departure, text);
+      worksheet_write_string (justifications, row, 23, justification, text);
+      worksheet_write_string (justifications, row, 24, "Proposed", text);
       worksheet_write_blank (justifications, row, 25, text);
-      worksheet_write_string (justifications, row, 26, remarks->str, text);
+      worksheet_write_blank (justifications, row, 26, text);
+      worksheet_write_string (justifications, row, 27, remarks->str, text);
       worksheet_set_row (justifications, row, 47, NULL);
     }
   table.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
   table.style_type_number = 1;
-  worksheet_add_table (overview, 5, 0, 5 + MAX (n_jobs, 1), 14, &table);
+  worksheet_add_table (overview, 5, 0, 5 + MAX (n_jobs, 1), 15, &table);
   worksheet_freeze_panes (overview, 6, 0);
   worksheet_freeze_panes (justifications, 7, 1);
   page (overview, 15);

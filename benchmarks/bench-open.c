@@ -26,6 +26,7 @@ make_project (const char *path,
   BalDecisionInput input = { "KS.02", "D", "Gelijk aan KS.02.", "Klantvragen volgens vaste werkwijzen.", "Iris", NULL, NULL };
 
   g_assert_no_error (error);
+  bal_project_set_author (project, "Iris de Vries", "evaluator");
   /* Only for making the file quickly: no fsync per edit. */
   g_assert_true (bal_project_exec (project, "PRAGMA synchronous = OFF", &error));
   for (int i = 0; i < n_jobs; i++)
