@@ -643,6 +643,9 @@ test_large_project (void)
   GtkWidget *popover;
   GtkWidget *list;
   GListModel *all;
+  GtkWidget *export;
+  GListModel *scopes;
+  gboolean found = FALSE;
   g_autoptr(BalMethod) method = NULL;
   g_autofree char *grade = NULL;
   guint waited = 0;
@@ -700,6 +703,24 @@ test_large_project (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (all))), 0), ==, "Functie 00000 (1)");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (all))), 499), ==, "Functie 04990 (7)");
   gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The export's scopes: the whole project and every job, read in a worker. */
+  export = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
+  g_assert_nonnull (export);
+  waited = 0;
+  while (bal_export_page_get_loading (BAL_EXPORT_PAGE (export)) && waited++ < 3000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_export_page_get_loading (BAL_EXPORT_PAGE (export)));
+  scopes = adw_combo_row_get_model (ADW_COMBO_ROW (bal_test_find_widget (export, ADW_TYPE_COMBO_ROW, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (scopes), ==, 5001);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (scopes), 0), ==, "The whole project");
+  for (guint i = 1; i < 5001; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (scopes), i), "Justification of “Functie 04999”") == 0)
+      found = TRUE;
+  g_assert_true (found);
 
   /* The grade's header names its salary scale. */
   method = bal_handbook_load_method (bal_window_get_project (window), NULL);
