@@ -541,6 +541,26 @@ items_of (GListModel *model)
   return items;
 }
 
+/* The selection of the list view that shows @jobs. */
+static GtkSingleSelection *
+jobs_selection (GtkWidget  *root,
+                GListModel *jobs)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))) &&
+      gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)))) == jobs)
+    return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = jobs_selection (child, jobs);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A search filters the jobs read once: the items are the same objects
  * after it, and an edit of a job changes its one item, in place. */
 static void
@@ -619,6 +639,26 @@ test_jobs_search_and_save (void)
   for (guint i = 0; i < saved->len; i++)
     g_assert_true (g_ptr_array_index (saved, i) == g_ptr_array_index (before, i));
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Functie 00003, hernoemd"));
+
+  /* The job shown stays selected while a search still holds it, is not
+   * while the search hides it, and is again when the search is cleared. */
+  {
+    GtkSingleSelection *selection = jobs_selection (GTK_WIDGET (page), jobs);
+    const char *searches[] = { "hernoemd", "functie 0002", "" };
+    guint expected[] = { 0, GTK_INVALID_LIST_POSITION, 3 };
+
+    g_assert_nonnull (selection);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (search), searches[i]);
+        g_signal_emit_by_name (search, "search-changed");
+        bal_test_iterate ();
+        g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, expected[i]);
+        if (expected[i] != GTK_INVALID_LIST_POSITION)
+          g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();

@@ -140,7 +140,15 @@ position_of (BalJobsPage *self,
 static void
 select_job_in_list (BalJobsPage *self)
 {
-  guint position = position_of (self, self->job_id);
+  BalJobItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint position;
+
+  /* The selection follows its item through a search: no need to look for
+   * it among twenty thousand at every keystroke. */
+  if (selected != NULL && self->job_id != 0 && bal_job_item_get_id (selected) == self->job_id)
+    return;
+
+  position = position_of (self, self->job_id);
 
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
