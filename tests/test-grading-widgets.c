@@ -240,6 +240,19 @@ test_grade (void)
 }
 
 static void
+wait_for_scopes (BalExportPage *page)
+{
+  guint waited = 0;
+
+  while (bal_export_page_get_loading (page) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_export_page_get_loading (page));
+}
+
+static void
 test_export_page (void)
 {
   BalApplication *app = bal_test_application ();
@@ -273,14 +286,20 @@ test_export_page (void)
     g_autoptr(BalProject) shown = NULL;
     g_autoptr(BalJob) job = bal_job_new ();
     AdwComboRow *scope_row = ADW_COMBO_ROW (bal_test_find_widget (page, ADW_TYPE_COMBO_ROW, NULL));
-    guint n_scopes = g_list_model_get_n_items (adw_combo_row_get_model (scope_row));
+    guint n_scopes;
     gboolean found_scope = FALSE;
 
+    /* The scopes are read in a worker. */
+    wait_for_scopes (BAL_EXPORT_PAGE (page));
+    n_scopes = g_list_model_get_n_items (adw_combo_row_get_model (scope_row));
+    g_assert_cmpuint (n_scopes, >, 1);
     g_object_get (page, "project", &shown, NULL);
     g_assert_true (shown == bal_window_get_project (window));
     job->title = g_strdup ("Tuinman");
     g_assert_cmpint (bal_jobs_add (shown, job, &error), >, 0);
     g_assert_no_error (error);
+    g_assert_true (bal_export_page_get_loading (BAL_EXPORT_PAGE (page)));
+    wait_for_scopes (BAL_EXPORT_PAGE (page));
     g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope_row)), ==, n_scopes + 1);
     for (guint i = 0; i <= n_scopes; i++)
       if (g_strrstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (scope_row)), i), "Tuinman"))

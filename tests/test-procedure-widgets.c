@@ -606,6 +606,103 @@ test_review_shots (void)
   bal_remove_tree (dir);
 }
 
+/* A project of many jobs with a remark open on each: the Review page
+ * shows the first open remarks and how many there are, Show All shows
+ * every one; its job choosers list every job, searchable by title. */
+static void
+test_review_page_many (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balans-procedure-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "veel.balans", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = bal_demo_create_empty (file, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *window, *page, *group, *button, *dropdown;
+  guint n_jobs = 40;
+  guint waited = 0;
+
+  g_assert_no_error (error);
+  bal_project_set_author (project, "Karin Smit", "works-council");
+  for (guint i = 0; i < n_jobs; i++)
+    {
+      g_autoptr(BalJob) job = bal_job_new ();
+      g_autofree char *remark = g_strdup_printf ("Opmerking %02u.", i);
+
+      job->title = g_strdup_printf ("Functie %02u", i);
+      job->id = bal_jobs_add (project, job, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (bal_review_add_remark (project, job->id, NULL, NULL, remark, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  page = g_object_new (BAL_TYPE_REVIEW_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  bal_review_page_set_project (BAL_REVIEW_PAGE (page), project, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+  while (bal_review_page_get_loading (BAL_REVIEW_PAGE (page)) && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_review_page_get_loading (BAL_REVIEW_PAGE (page)));
+  bal_test_iterate ();
+
+  group = gtk_widget_get_ancestor (bal_test_find_label (page, "Open Remarks"), ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  collect (group, BAL_TYPE_REMARK_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 25);
+  g_assert_nonnull (find_label_containing (group, "40 open; the first 25 are shown."));
+  g_assert_null (find_label_containing (group, "Opmerking 39."));
+  button = bal_test_find_button (group, "Show _All");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_activate (button));
+  waited = 0;
+  do
+    {
+      g_ptr_array_set_size (rows, 0);
+      g_usleep (5 * 1000);
+      bal_test_iterate ();
+      collect (group, BAL_TYPE_REMARK_ROW, rows);
+    }
+  while (rows->len != n_jobs && waited++ < 200);
+  g_assert_cmpuint (rows->len, ==, n_jobs);
+  g_assert_nonnull (find_label_containing (group, "Opmerking 39."));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* The job chooser: every job, with a search over their titles. */
+  dropdown = bal_test_find_widget (page, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)));
+  g_assert_nonnull (gtk_drop_down_get_expression (GTK_DROP_DOWN (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, n_jobs);
+
+  /* A job added elsewhere is read again, in the worker. */
+  {
+    g_autoptr(BalJob) job = bal_job_new ();
+
+    job->title = g_strdup ("Tuinman");
+    g_assert_cmpint (bal_jobs_add (project, job, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  waited = 0;
+  while (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))) != n_jobs + 1 && waited++ < 2000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))), ==, n_jobs + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+  bal_project_close (project);
+  bal_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -631,6 +728,7 @@ main (int    argc,
   g_test_add_func ("/procedure-widgets/review-page/scales", test_review_page_scales);
   g_test_add_func ("/procedure-widgets/review-page/shots", test_review_shots);
   g_test_add_func ("/procedure-widgets/description-panel", test_description_panel);
+  g_test_add_func ("/procedure-widgets/review-page/many", test_review_page_many);
 
   return g_test_run ();
 }

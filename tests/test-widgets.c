@@ -12,8 +12,10 @@
 #include "bal-export-page.h"
 #include "bal-grade-dialog.h"
 #include "bal-grading.h"
+#include "bal-handbook.h"
 #include "bal-handbook-page.h"
 #include "bal-job-item.h"
+#include "bal-method.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-project-view.h"
@@ -539,6 +541,26 @@ items_of (GListModel *model)
   return items;
 }
 
+/* The selection of the list view that shows @jobs. */
+static GtkSingleSelection *
+jobs_selection (GtkWidget  *root,
+                GListModel *jobs)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))) &&
+      gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)))) == jobs)
+    return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSingleSelection *found = jobs_selection (child, jobs);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A search filters the jobs read once: the items are the same objects
  * after it, and an edit of a job changes its one item, in place. */
 static void
@@ -618,6 +640,26 @@ test_jobs_search_and_save (void)
     g_assert_true (g_ptr_array_index (saved, i) == g_ptr_array_index (before, i));
   g_assert_nonnull (bal_test_find_label (GTK_WIDGET (page), "Functie 00003, hernoemd"));
 
+  /* The job shown stays selected while a search still holds it, is not
+   * while the search hides it, and is again when the search is cleared. */
+  {
+    GtkSingleSelection *selection = jobs_selection (GTK_WIDGET (page), jobs);
+    const char *searches[] = { "hernoemd", "functie 0002", "" };
+    guint expected[] = { 0, GTK_INVALID_LIST_POSITION, 3 };
+
+    g_assert_nonnull (selection);
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (search), searches[i]);
+        g_signal_emit_by_name (search, "search-changed");
+        bal_test_iterate ();
+        g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, expected[i]);
+        if (expected[i] != GTK_INVALID_LIST_POSITION)
+          g_assert_true (gtk_single_selection_get_selected_item (selection) == item);
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();
   bal_remove_tree (dir);
@@ -636,6 +678,16 @@ test_large_project (void)
   BalWindow *window;
   GtkStack *pages;
   GtkWidget *structure;
+  GtkWidget *more;
+  GtkWidget *toggle;
+  GtkWidget *popover;
+  GtkWidget *list;
+  GListModel *all;
+  GtkWidget *export;
+  GListModel *scopes;
+  gboolean found = FALSE;
+  g_autoptr(BalMethod) method = NULL;
+  g_autofree char *grade = NULL;
   guint waited = 0;
 
   bal_project_close (project);
@@ -659,7 +711,64 @@ test_large_project (void)
       g_usleep (5 * 1000);
     }
   g_assert_false (bal_structure_page_get_loading (BAL_STRUCTURE_PAGE (structure)));
-  g_assert_nonnull (bal_test_find_label (structure, "Functie 04990 (7)"));
+
+  /* The cell of the 500 graded jobs shows its first titles and how many
+   * more there are, not all 500 (thousands of lines in one label froze the
+   * page); the button under them lists every one, from the keyboard too. */
+  g_assert_nonnull (bal_test_find_label (structure, "Functie 00000 (1)\nFunctie 00010 (4)\nFunctie 00020 (7)\nFunctie 00030 (3)\nFunctie 00040 (6)"));
+  g_assert_null (bal_test_find_label (structure, "Functie 00050 (2)"));
+  g_assert_null (bal_test_find_label (structure, "Functie 04990 (7)"));
+  more = bal_test_find_label (structure, "… and 495 more");
+  g_assert_nonnull (more);
+  more = gtk_widget_get_ancestor (more, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (more);
+  toggle = bal_test_find_widget (more, GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_true (gtk_widget_get_focusable (toggle));
+  g_assert_true (gtk_widget_activate (toggle));
+  /* A button activated by a key is clicked when its press is over. */
+  waited = 0;
+  while (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)) == NULL && waited++ < 200)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  bal_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = bal_test_find_widget (popover, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list);
+  all = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 500);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (all))), 0), ==, "Functie 00000 (1)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_no_selection_get_model (GTK_NO_SELECTION (all))), 499), ==, "Functie 04990 (7)");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The export's scopes: the whole project and every job, read in a worker. */
+  export = bal_test_find_widget (GTK_WIDGET (window), BAL_TYPE_EXPORT_PAGE, NULL);
+  g_assert_nonnull (export);
+  waited = 0;
+  while (bal_export_page_get_loading (BAL_EXPORT_PAGE (export)) && waited++ < 3000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5 * 1000);
+    }
+  g_assert_false (bal_export_page_get_loading (BAL_EXPORT_PAGE (export)));
+  scopes = adw_combo_row_get_model (ADW_COMBO_ROW (bal_test_find_widget (export, ADW_TYPE_COMBO_ROW, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (scopes), ==, 5001);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (scopes), 0), ==, "The whole project");
+  for (guint i = 1; i < 5001; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (scopes), i), "Justification of “Functie 04999”") == 0)
+      found = TRUE;
+  g_assert_true (found);
+
+  /* The grade's header names its salary scale. */
+  method = bal_handbook_load_method (bal_window_get_project (window), NULL);
+  g_assert_nonnull (method);
+  g_assert_nonnull (bal_method_find_scale (method, "D"));
+  grade = bal_method_grade_text (method, "D");
+  g_assert_cmpstr (grade, !=, "D");
+  g_assert_nonnull (bal_test_find_label (structure, grade));
 
   gtk_window_destroy (GTK_WINDOW (window));
   bal_test_iterate ();

@@ -28,6 +28,7 @@ struct _BalExportPage
   GArray          *job_ids;       /* gint64 per scope row; 0 = the whole project */
   GtkStringList   *scopes;
   GCancellable    *cancellable;
+  GCancellable    *scopes_cancellable;  /* the jobs being read for the scopes */
 
   AdwToastOverlay *toast_overlay;
   AdwComboRow     *scope_row;
@@ -72,26 +73,76 @@ bal_export_page_set_target (BalExportPage *self,
   update_actions (self);
 }
 
+/* The jobs are read in a worker and added to the scopes in one splice:
+ * twenty thousand appends, each telling the combo row, stalled the page. */
+static void
+scopes_read (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(BalExportPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
+  g_autoptr(GPtrArray) labels = NULL;
+  gint64 whole = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      BAL_PROJECT (object) != self->project)
+    return;
+  g_clear_object (&self->scopes_cancellable);
+  if (jobs == NULL)
+    {
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
+      return;
+    }
+
+  labels = g_ptr_array_new_full (jobs->len + 2, g_free);
+  g_ptr_array_add (labels, g_strdup (_("The whole project")));
+  g_array_set_size (self->job_ids, 0);
+  g_array_append_val (self->job_ids, whole);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      BalJobOverview *overview = g_ptr_array_index (jobs, i);
+
+      g_ptr_array_add (labels, g_strdup_printf (_("Justification of “%s”"), overview->job->title));
+      g_array_append_val (self->job_ids, overview->job->id);
+    }
+  g_ptr_array_add (labels, NULL);
+
+  gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)),
+                          (const char * const *) labels->pdata);
+  adw_combo_row_set_selected (self->scope_row, 0);
+}
+
 static void
 fill_scopes (BalExportPage *self)
 {
-  g_autoptr(GPtrArray) jobs = self->project ? bal_jobs_list (self->project, NULL, NULL) : NULL;
-  gint64 whole = 0;
+  if (self->scopes_cancellable != NULL)
+    g_cancellable_cancel (self->scopes_cancellable);
+  g_clear_object (&self->scopes_cancellable);
 
-  gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)), NULL);
-  g_array_set_size (self->job_ids, 0);
-
-  gtk_string_list_append (self->scopes, _("The whole project"));
-  g_array_append_val (self->job_ids, whole);
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+  if (self->project == NULL)
     {
-      BalJob *job = g_ptr_array_index (jobs, i);
-      g_autofree char *label = g_strdup_printf (_("Justification of “%s”"), job->title);
+      const char *whole[] = { _("The whole project"), NULL };
+      gint64 zero = 0;
 
-      gtk_string_list_append (self->scopes, label);
-      g_array_append_val (self->job_ids, job->id);
+      gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)), whole);
+      g_array_set_size (self->job_ids, 0);
+      g_array_append_val (self->job_ids, zero);
+      adw_combo_row_set_selected (self->scope_row, 0);
+      return;
     }
-  adw_combo_row_set_selected (self->scope_row, 0);
+
+  self->scopes_cancellable = g_cancellable_new ();
+  bal_jobs_overview_async (self->project, NULL, self->scopes_cancellable, scopes_read, g_object_ref (self));
+}
+
+gboolean
+bal_export_page_get_loading (BalExportPage *self)
+{
+  g_return_val_if_fail (BAL_IS_EXPORT_PAGE (self), FALSE);
+
+  return self->scopes_cancellable != NULL;
 }
 
 BalProject *
@@ -291,6 +342,9 @@ bal_export_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->scopes_cancellable != NULL)
+    g_cancellable_cancel (self->scopes_cancellable);
+  g_clear_object (&self->scopes_cancellable);
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
 

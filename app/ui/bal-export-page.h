@@ -22,5 +22,6 @@ void        bal_export_page_set_project (BalExportPage *self,
 void        bal_export_page_set_target  (BalExportPage *self,
                                          GFile         *target);
 void        bal_export_page_cancel      (BalExportPage *self);
+gboolean    bal_export_page_get_loading (BalExportPage *self);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _BalJobsPage
   /* Owned */
   BalProject           *project;
   BalMethod            *method;          /* for the salary scales; NULL: load it when needed */
+  GHashTable           *grade_texts;     /* grade → its text with the scale, made once per grade */
   GSignalGroup         *project_signals;
   GCancellable         *cancellable;       /* the list being read */
   GListStore           *items;             /* BalJobItem, every job */
@@ -140,7 +141,15 @@ position_of (BalJobsPage *self,
 static void
 select_job_in_list (BalJobsPage *self)
 {
-  guint position = position_of (self, self->job_id);
+  BalJobItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint position;
+
+  /* The selection follows its item through a search: no need to look for
+   * it among twenty thousand at every keystroke. */
+  if (selected != NULL && self->job_id != 0 && bal_job_item_get_id (selected) == self->job_id)
+    return;
+
+  position = position_of (self, self->job_id);
 
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
@@ -163,17 +172,31 @@ update_list_state (BalJobsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || all == 0 ? "list" : "no-results");
 }
 
-/* The grade with its salary scale, from the method loaded once for all jobs. */
+/* The grade with its salary scale, from the method loaded once for all
+ * jobs, and made once per grade: the same dozen texts for twenty thousand
+ * jobs at open. */
 static char *
 grade_text (BalJobsPage *self,
             const char  *grade)
 {
+  const char *text;
+
   if (grade == NULL)
     return NULL;
   if (self->method == NULL && self->project != NULL)
-    self->method = bal_handbook_load_method (self->project, NULL);
+    {
+      self->method = bal_handbook_load_method (self->project, NULL);
+      g_hash_table_remove_all (self->grade_texts);
+    }
 
-  return bal_method_grade_text (self->method, grade);
+  text = g_hash_table_lookup (self->grade_texts, grade);
+  if (text == NULL)
+    {
+      text = bal_method_grade_text (self->method, grade);
+      g_hash_table_insert (self->grade_texts, g_strdup (grade), (char *)text);
+    }
+
+  return g_strdup (text);
 }
 
 static void
@@ -793,6 +816,8 @@ handbook_changed (BalJobsPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   g_clear_pointer (&self->method, bal_method_free);
+  if (self->grade_texts != NULL)
+    g_hash_table_remove_all (self->grade_texts);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
@@ -822,6 +847,8 @@ bal_jobs_page_set_project (BalJobsPage *self,
     return;
 
   g_clear_pointer (&self->method, bal_method_free);
+  if (self->grade_texts != NULL)
+    g_hash_table_remove_all (self->grade_texts);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_signal_group_set_target (self->project_signals, project);
@@ -951,6 +978,7 @@ bal_jobs_page_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_pointer (&self->method, bal_method_free);
+  g_clear_pointer (&self->grade_texts, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1032,6 +1060,7 @@ bal_jobs_page_init (BalJobsPage *self)
 
   self->items = g_list_store_new (BAL_TYPE_JOB_ITEM);
   self->items_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->grade_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (filter_job, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (GTK_FILTER (self->filter)));

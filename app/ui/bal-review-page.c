@@ -33,6 +33,9 @@ struct _BalReviewPage
   GArray          *job_ids;
   gint64           job_id;
   guint            refresh_id;
+  GCancellable    *jobs_cancellable;   /* the jobs being read for the choosers */
+  gboolean         jobs_stale;         /* the jobs changed since they were read */
+  gboolean         all_open;           /* every open objection and remark shown */
 
   /* What an action records once the author is known */
   const char      *pending_status;     /* static string */
@@ -52,6 +55,8 @@ struct _BalReviewPage
   GtkListBox           *open_objections_list;
   AdwPreferencesGroup  *open_remarks_group;
   GtkListBox           *open_remarks_list;
+  GtkWidget            *show_all_objections_button;
+  GtkWidget            *show_all_remarks_button;
   GtkWidget            *job_box;
   GtkStringList        *job_titles;
   GtkDropDown          *remark_job;
@@ -510,10 +515,45 @@ update_signatures (BalReviewPage *self)
     }
 }
 
+/* Open objections and remarks shown until Show All: a row each costs its
+ * widgets and their layout, which stalled the page for seconds with the
+ * hundreds a project of twenty thousand jobs has open. */
+#define OPEN_SHOWN 25
+
+/* The group says how many there are when not all are shown. */
+static void
+show_capped (AdwPreferencesGroup *group,
+             GtkWidget           *show_all_button,
+             guint                total,
+             guint                shown)
+{
+  gboolean capped = shown < total;
+
+  gtk_widget_set_visible (show_all_button, capped);
+  if (capped)
+    {
+      g_autofree char *description = g_strdup_printf (ngettext ("%u open; the first %u are shown.",
+                                                                "%u open; the first %u are shown.",
+                                                                total),
+                                                      total, shown);
+
+      adw_preferences_group_set_description (group, description);
+    }
+}
+
+static void
+on_show_all_open (BalReviewPage *self)
+{
+  self->all_open = TRUE;
+  queue_refresh (self);
+}
+
 /* Across the project: what is still open; overdue objections first. */
 static void
 update_open (BalReviewPage *self)
 {
+  guint shown = 0;
+  guint limit = self->all_open ? G_MAXUINT : OPEN_SHOWN;
   g_autoptr(GPtrArray) objections = bal_objection_list (self->project, 0, TRUE, NULL);
   g_autoptr(GPtrArray) remarks = bal_review_remarks (self->project, 0, TRUE, NULL);
   g_autoptr(GHashTable) expanded = expanded_objections (self->open_objections_list);
@@ -525,8 +565,9 @@ update_open (BalReviewPage *self)
         BalObjection *o = g_ptr_array_index (objections, i);
         GtkWidget *row;
 
-        if (o->overdue != (pass == 0))
+        if (o->overdue != (pass == 0) || shown >= limit)
           continue;
+        shown++;
         row = bal_objection_row_new (o, TRUE, !self->review);
         adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
         g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
@@ -534,9 +575,11 @@ update_open (BalReviewPage *self)
       }
   show_list (self->open_objections_group, self->open_objections_list,
              _("No objection is waiting for the employer’s decision."));
+  show_capped (self->open_objections_group, self->show_all_objections_button,
+               objections != NULL ? objections->len : 0, shown);
 
   clear_list (self->open_remarks_list);
-  for (guint i = 0; remarks != NULL && i < remarks->len; i++)
+  for (guint i = 0; remarks != NULL && i < remarks->len && i < limit; i++)
     {
       GtkWidget *row = bal_remark_row_new (g_ptr_array_index (remarks, i), TRUE, !self->review);
 
@@ -544,20 +587,26 @@ update_open (BalReviewPage *self)
       gtk_list_box_append (self->open_remarks_list, row);
     }
   show_list (self->open_remarks_group, self->open_remarks_list, _("No remark is open."));
+  show_capped (self->open_remarks_group, self->show_all_remarks_button,
+               remarks != NULL ? remarks->len : 0, MIN (limit, remarks != NULL ? remarks->len : 0));
 }
 
+static void update_job (BalReviewPage *self);
+
+/* The jobs for the two choosers, read in a worker; shown in one splice. */
 static void
-update_jobs (BalReviewPage *self)
+show_jobs (BalReviewPage *self,
+           GPtrArray     *jobs)
 {
-  g_autoptr(GPtrArray) jobs = bal_jobs_list (self->project, NULL, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) titles = NULL;
   guint selected = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->job_titles));
+  gint64 before = self->job_id;
 
   g_array_set_size (self->job_ids, 0);
-  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+  for (guint i = 0; i < jobs->len; i++)
     {
-      BalJob *job = g_ptr_array_index (jobs, i);
+      BalJob *job = ((BalJobOverview *)g_ptr_array_index (jobs, i))->job;
 
       g_array_append_val (self->job_ids, job->id);
       g_strv_builder_add (builder, job->title);
@@ -577,6 +626,54 @@ update_jobs (BalReviewPage *self)
   g_signal_handlers_unblock_by_func (self->job_dropdown, on_job_chosen, self);
 
   gtk_widget_set_visible (self->job_box, self->job_ids->len > 0);
+  if (self->job_id != before)
+    update_job (self);
+}
+
+static void
+jobs_read (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(BalReviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      BAL_PROJECT (object) != self->project)
+    return;
+  g_clear_object (&self->jobs_cancellable);
+  if (jobs == NULL)
+    {
+      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
+      return;
+    }
+  show_jobs (self, jobs);
+}
+
+/* Reads the jobs again when they changed; until they are in, the job
+ * shown stays. */
+static void
+update_jobs (BalReviewPage *self)
+{
+  gtk_widget_set_visible (self->job_box, self->job_id != 0 || self->job_ids->len > 0);
+  if (!self->jobs_stale)
+    return;
+
+  self->jobs_stale = FALSE;
+  if (self->jobs_cancellable != NULL)
+    g_cancellable_cancel (self->jobs_cancellable);
+  g_clear_object (&self->jobs_cancellable);
+  self->jobs_cancellable = g_cancellable_new ();
+  bal_jobs_overview_async (self->project, NULL, self->jobs_cancellable, jobs_read, g_object_ref (self));
+}
+
+gboolean
+bal_review_page_get_loading (BalReviewPage *self)
+{
+  g_return_val_if_fail (BAL_IS_REVIEW_PAGE (self), FALSE);
+
+  return self->jobs_cancellable != NULL || self->jobs_stale;
 }
 
 /* One job: its status, objections, history, remarks and audit trail. */
@@ -698,6 +795,13 @@ project_changed (BalReviewPage *self)
 }
 
 static void
+jobs_changed (BalReviewPage *self)
+{
+  self->jobs_stale = TRUE;
+  queue_refresh (self);
+}
+
+static void
 set_review (BalReviewPage *self,
             gboolean       review)
 {
@@ -721,6 +825,13 @@ set_project (BalReviewPage *self,
 
   g_signal_group_set_target (self->project_signals, project);
   self->job_id = 0;
+  self->all_open = FALSE;
+  self->jobs_stale = TRUE;
+  if (self->jobs_cancellable != NULL)
+    g_cancellable_cancel (self->jobs_cancellable);
+  g_clear_object (&self->jobs_cancellable);
+  g_array_set_size (self->job_ids, 0);
+  gtk_string_list_splice (self->job_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->job_titles)), NULL);
   /* The name and role set in Balans, for everything recorded in this project. */
   if (project != NULL)
     bal_author_apply (project);
@@ -810,6 +921,9 @@ bal_review_page_dispose (GObject *object)
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->jobs_cancellable != NULL)
+    g_cancellable_cancel (self->jobs_cancellable);
+  g_clear_object (&self->jobs_cancellable);
 
   /* AdwBin unparents its child itself: it goes first, the template after. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -865,6 +979,9 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_text);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, add_remark_button);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, show_all_objections_button);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, show_all_remarks_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_open);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_group);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, now_row);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_note);
@@ -903,7 +1020,7 @@ bal_review_page_init (BalReviewPage *self)
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
-  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (jobs_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);

@@ -23,4 +23,6 @@ void bal_review_page_set_project (BalReviewPage *self,
 void bal_review_page_show_job (BalReviewPage *self,
                                gint64         job_id);
 
+gboolean bal_review_page_get_loading (BalReviewPage *self);
+
 G_END_DECLS

@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "bal-consistency.h"
+#include "bal-handbook.h"
+#include "bal-method.h"
 #include "bal-structure.h"
 #include "bal-structure-page.h"
 #include "bal-ui-util.h"
@@ -30,6 +32,7 @@ struct _BalStructurePage
   GSignalGroup *project_signals;
   GPtrArray    *finding_rows;     /* borrowed rows of findings_group */
   GCancellable *cancellable;      /* the computation under way, NULL when none */
+  BalStructure *structure;        /* the one shown, NULL when none */
 
   gboolean      reload_again;     /* the project changed while computing */
   gboolean      stale;            /* cancelled on unroot: compute again on root */
@@ -81,6 +84,126 @@ clear (BalStructurePage *self)
   for (guint i = 0; i < self->finding_rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->findings_group), g_ptr_array_index (self->finding_rows, i));
   g_ptr_array_set_size (self->finding_rows, 0);
+  g_clear_pointer (&self->structure, bal_structure_free);
+}
+
+/* A cell shows the first titles of its jobs; the rest are behind a button
+ * whose popover lists them all in a recycling list, so that a cell of
+ * thousands of jobs costs a handful of labels until it is opened. */
+#define TITLES_SHOWN 5
+
+static char *
+job_line (BalStructureJob *job)
+{
+  return g_strdup_printf ("%s (%d)", job->title, job->incumbents);
+}
+
+static void
+setup_title (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_title (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkStringObject *line = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (line));
+}
+
+/* The popover of every title in a cell, made when it is first opened. */
+static void
+create_all_titles (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  GPtrArray *jobs = user_data;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_full (jobs->len + 1, g_free);
+  g_autoptr(GtkStringList) model = NULL;
+  GtkListItemFactory *factory;
+  GtkWidget *list;
+  GtkWidget *scrolled;
+  GtkWidget *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  for (guint j = 0; j < jobs->len; j++)
+    g_ptr_array_add (lines, job_line (g_ptr_array_index (jobs, j)));
+  g_ptr_array_add (lines, NULL);
+  model = gtk_string_list_new ((const char * const *) lines->pdata);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_title), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_title), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&model)))), factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_menu_button_get_label (button),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+job_cell (GPtrArray *jobs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *box;
+  GtkWidget *label;
+
+  for (guint j = 0; j < jobs->len && j < TITLES_SHOWN; j++)
+    {
+      g_autofree char *line = job_line (g_ptr_array_index (jobs, j));
+
+      g_string_append_printf (text, "%s%s", j > 0 ? "\n" : "", line);
+    }
+  label = cell (text->str, FALSE);
+  if (jobs->len <= TITLES_SHOWN)
+    {
+      if (jobs->len > 0)
+        gtk_widget_add_css_class (label, "structure-filled");
+      return label;
+    }
+
+  /* The label is the cell's look; the box around it takes it over. */
+  gtk_widget_remove_css_class (label, "structure-cell");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (box, "structure-cell");
+  gtk_widget_add_css_class (box, "structure-filled");
+  gtk_box_append (GTK_BOX (box), label);
+
+  {
+    guint more = jobs->len - TITLES_SHOWN;
+    g_autofree char *more_text = g_strdup_printf (ngettext ("… and %u more", "… and %u more", more), more);
+    GtkWidget *button = gtk_menu_button_new ();
+
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), more_text);
+    gtk_widget_set_halign (button, GTK_ALIGN_START);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_tooltip_text (button, _("Show every job in this cell"));
+    gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_all_titles, jobs, NULL);
+    gtk_box_append (GTK_BOX (box), button);
+  }
+
+  return box;
 }
 
 static void
@@ -89,6 +212,11 @@ show_structure (BalStructurePage *self,
 {
   guint n_families = g_strv_length (structure->families);
   guint n_grades = g_strv_length (structure->grades);
+  g_autoptr(BalMethod) method = bal_handbook_load_method (self->project, NULL);
+
+  /* The cells' buttons list the structure's jobs when opened. */
+  g_clear_pointer (&self->structure, bal_structure_free);
+  self->structure = structure;
 
   /* Grades from high to low, as a structure is read. */
   gtk_grid_attach (self->grid, cell (_("Grade"), TRUE), 0, 0, 1, 1);
@@ -100,25 +228,11 @@ show_structure (BalStructurePage *self,
     {
       guint grade = n_grades - 1 - g;
       g_autofree char *totals = g_strdup_printf ("%d · %d", structure->jobs_per_grade[grade], structure->incumbents_per_grade[grade]);
+      g_autofree char *grade_text = bal_method_grade_text (method, structure->grades[grade]);
 
-      gtk_grid_attach (self->grid, cell (structure->grades[grade], TRUE), 0, g + 1, 1, 1);
+      gtk_grid_attach (self->grid, cell (grade_text, TRUE), 0, g + 1, 1, 1);
       for (guint f = 0; f < n_families; f++)
-        {
-          GPtrArray *jobs = bal_structure_cell (structure, f, grade);
-          g_autoptr(GString) text = g_string_new (NULL);
-          GtkWidget *label;
-
-          for (guint j = 0; j < jobs->len; j++)
-            {
-              BalStructureJob *job = g_ptr_array_index (jobs, j);
-
-              g_string_append_printf (text, "%s%s (%d)", j > 0 ? "\n" : "", job->title, job->incumbents);
-            }
-          label = cell (text->str, FALSE);
-          if (jobs->len > 0)
-            gtk_widget_add_css_class (label, "structure-filled");
-          gtk_grid_attach (self->grid, label, f + 1, g + 1, 1, 1);
-        }
+        gtk_grid_attach (self->grid, job_cell (bal_structure_cell (structure, f, grade)), f + 1, g + 1, 1, 1);
       gtk_grid_attach (self->grid, cell (totals, FALSE), n_families + 1, g + 1, 1, 1);
     }
 }
@@ -209,7 +323,7 @@ compute_done (Compute *compute)
   if (compute->error != NULL)
     bal_ui_show_error (GTK_WIDGET (self), _("Could not compute the job structure"), compute->error);
   if (compute->structure != NULL)
-    show_structure (self, compute->structure);
+    show_structure (self, g_steal_pointer (&compute->structure));
   if (compute->findings != NULL)
     show_findings (self, compute->findings);
 
@@ -402,6 +516,7 @@ bal_structure_page_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->structure, bal_structure_free);
 
   G_OBJECT_CLASS (bal_structure_page_parent_class)->dispose (object);
 }
