@@ -295,6 +295,7 @@ test_export_page (void)
     g_assert_cmpuint (n_scopes, >, 1);
     g_object_get (page, "project", &shown, NULL);
     g_assert_true (shown == bal_window_get_project (window));
+    g_free (job->title);
     job->title = g_strdup ("Tuinman");
     g_assert_cmpint (bal_jobs_add (shown, job, &error), >, 0);
     g_assert_no_error (error);

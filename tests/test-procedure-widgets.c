@@ -629,6 +629,7 @@ test_review_page_many (void)
       g_autoptr(BalJob) job = bal_job_new ();
       g_autofree char *remark = g_strdup_printf ("Opmerking %02u.", i);
 
+      g_free (job->title);
       job->title = g_strdup_printf ("Functie %02u", i);
       job->id = bal_jobs_add (project, job, &error);
       g_assert_no_error (error);
@@ -685,6 +686,7 @@ test_review_page_many (void)
   {
     g_autoptr(BalJob) job = bal_job_new ();
 
+    g_free (job->title);
     job->title = g_strdup ("Tuinman");
     g_assert_cmpint (bal_jobs_add (project, job, &error), >, 0);
     g_assert_no_error (error);

@@ -223,7 +223,6 @@ merge (BalJobsPage *self,
        GPtrArray   *jobs)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   gboolean same = n == jobs->len;
 
