@@ -127,12 +127,12 @@ for size in ${BALANS_SHOTS_SIZES:-1366x768 800x600 360x640}; do
   key Return
   pause 1
   shoot_dialog 05b-grade-comparison
-  key alt+c
+  key alt+v
   pause 1
   shoot_dialog 05c-grade-decision
   # A justification, then Record: the first record asks who is deciding.
   xdotool type --delay 20 "Vergelijkbaar met de referentiefunctie."
-  key alt+r
+  key alt+v
   pause 1
   place_dialog
   shoot_dialog 05d-author

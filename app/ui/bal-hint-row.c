@@ -14,15 +14,15 @@
 
 struct _BalHintRow
 {
-  GtkListBoxRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
-  GtkLabel      *title_label;
-  GtkLabel      *quote_label;
+  GtkLabel          *title_label;
+  GtkLabel          *quote_label;
 
-  BalHint       *hint;   /* owned */
+  BalHint           *hint;   /* owned */
 };
 
-G_DEFINE_FINAL_TYPE (BalHintRow, bal_hint_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (BalHintRow, bal_hint_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   ACCEPTED,
@@ -56,7 +56,7 @@ bal_hint_row_new (BalHint *hint)
 
   title = g_strdup_printf (_("Hint from the description: %s"), hint->option_text);
   quote = g_strdup_printf ("“%s”", hint->evidence);
-  self = g_object_new (BAL_TYPE_HINT_ROW, NULL);
+  self = g_object_new (BAL_TYPE_HINT_ROW, "title", title, NULL);
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->quote_label, quote);
   self->hint = hint;
