@@ -171,7 +171,8 @@ update_title (BalWindow *self)
 
   name = bal_project_dup_display_name (self->project);
   organisation = bal_project_dup_organisation (self->project);
-  if (organisation != NULL && *organisation != '\0')
+  /* A project named after its organisation names it once. */
+  if (organisation != NULL && *organisation != '\0' && g_strcmp0 (organisation, name) != 0)
     subtitle = g_strdup_printf (self->review ? _("%s · %s — review mode") : "%s · %s", name, organisation);
   else
     subtitle = self->review ? g_strdup_printf (_("%s — review mode"), name) : g_strdup (name);
@@ -415,14 +416,6 @@ demo_toggled (GtkCheckButton *button,
 }
 
 static void
-organisation_activated (GtkEntry         *entry,
-                        AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    adw_message_dialog_response (dialog, "create");
-}
-
-static void
 organisation_stored (GtkEditable *entry,
                      NewProject  *request)
 {
@@ -455,6 +448,9 @@ new_project_action (GtkWidget  *widget,
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("For example Voorbeeld B.V."));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  /* Enter presses Create, which closes the dialog too (a response emitted
+   * by hand left the dialog open, and modal, behind the project). */
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
 
@@ -482,7 +478,6 @@ new_project_action (GtkWidget  *widget,
 
   g_signal_connect (entry, "changed", G_CALLBACK (organisation_changed), dialog);
   g_signal_connect (entry, "changed", G_CALLBACK (organisation_stored), request);
-  g_signal_connect (entry, "activate", G_CALLBACK (organisation_activated), dialog);
   g_signal_connect (demo, "toggled", G_CALLBACK (demo_toggled), request);
   g_signal_connect (dialog, "response", G_CALLBACK (new_project_response), request);
 
