@@ -289,6 +289,23 @@ scroll_to_row (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The hand starts on the step's first question (its answer, or its first
+ * option), on the summary at Grade: not on Next, a Tab away from the header. */
+static void
+focus_step (BalQuestionnaireView *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->content)))
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (BAL_IS_QUESTION_ROW (child) && bal_question_row_focus_answer (BAL_QUESTION_ROW (child)))
+        return;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->grade_button)) && gtk_widget_grab_focus (GTK_WIDGET (self->grade_button)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
 static void
 go_to (BalQuestionnaireView *self,
        int                   step)
@@ -301,6 +318,7 @@ go_to (BalQuestionnaireView *self,
   if (!self->review)
     bal_jobs_set_step (self->project, self->job_id, step, NULL);
   show_step (self);
+  focus_step (self);
   gtk_adjustment_set_value (vadjustment (self), 0);
 }
 
@@ -413,8 +431,8 @@ bal_questionnaire_view_open (BalQuestionnaireView *self,
 
   self->step = CLAMP (job->questionnaire_step, 0, n_steps (self));
   show_step (self);
+  focus_step (self);
   gtk_adjustment_set_value (vadjustment (self), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 int
