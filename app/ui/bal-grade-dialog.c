@@ -387,6 +387,7 @@ compare_with (BalGradeDialog *self,
   /* The focus goes to the first characteristic to judge, not to whatever
    * text GTK finds first (a selectable label selects all of itself). */
   gtk_widget_child_focus (GTK_WIDGET (self->comparison_box), GTK_DIR_TAB_FORWARD);
+  gtk_label_select_region (self->compare_explanation, 0, 0);
 
   return TRUE;
 }

@@ -518,18 +518,26 @@ bal_questionnaire_view_init (BalQuestionnaireView *self)
     { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "questionnaire.back" },
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "questionnaire.next" },
   };
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Back and next work wherever the focus is in the window, while the
-   * questionnaire is on screen. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+   * questionnaire is on screen (global scope); inside the questionnaire
+   * they come first (capture phase), before the scrolled window takes
+   * Ctrl+Page Up/Down for sideways scrolling. */
+  for (guint c = 0; c < 2; c++)
+    {
+      GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+      if (c == 0)
+        gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+      else
+        gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                              gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                                gtk_named_action_new (keys[i].action)));
+      gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+    }
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->summary_rows = g_ptr_array_new ();
