@@ -96,3 +96,68 @@ dialog_step 10-decision
 key alt+v
 pause 1
 dialog_step 11-author
+xdotool type --delay 20 "Sanne Jansen"
+key Return
+pause 1
+# Nobody agreed the description yet: Balans asks; grade anyway.
+dialog_step 12-unagreed
+key alt+i
+pause 2
+refocus
+step 13-graded
+
+# 5. The Review page: a remark, an objection, the notice printed.
+key Escape
+key alt+4
+pause 1
+step 14-review
+# Tab from the header into the page: past the sidebar and the three
+# signature rows and the remark's job row and list, to its text.
+for i in 1 2 3 4 5 6 7 8; do key Tab; done
+xdotool type --delay 20 "De werkervaring is nog niet beantwoord."
+key alt+t
+pause 1
+step 15-remark
+# On to the status: past the trail's job and the Now row to the note,
+# then Propose.
+key Tab Tab Tab
+xdotool type --delay 20 "Voorstel aan de ondernemingsraad."
+key Tab
+key space
+pause 1
+refocus
+step 16-proposed
+# The objection: the reasons in the note, then Lodge Objection, the third
+# button after Adopt and Back to Draft.
+key shift+Tab
+xdotool type --delay 20 "De werknemer vindt de functie zwaarder."
+key Tab Tab Tab
+step 17-objection-button
+key space
+pause 1
+place_dialog
+refocus
+step 18-objection
+
+# 6. The notice: the Print dialog opens, and is cancelled.
+key alt+a
+pause 3
+dialog_step 19-print
+key Escape
+pause 1
+refocus
+
+# 7. Export: the workbook saved at home.
+key alt+5
+key ctrl+e
+pause 2
+dialog_step 20-export-save
+key Return
+pause 5
+refocus
+step 21-exported
+ls "$HOME"/*.xlsx >/dev/null 2>&1 || echo "keyboard-walk: no workbook written" >&2
+
+quit
+stop
+echo "keyboard walk in $out"
