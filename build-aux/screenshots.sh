@@ -4,6 +4,10 @@
 #
 #   build-aux/screenshots.sh [BUILD_DIR] [OUT_DIR]
 #
+# Shots are named PAGE-SIZE.png. BALANS_SHOTS_DISPLAY picks the X display
+# (default :77), BALANS_SHOTS_SIZES the sizes. build-aux/keyboard-walk.sh
+# sources this file for its set-up and helpers (BALANS_SHOTS_SOURCED=1).
+#
 # Everything it makes (the nl_NL.UTF-8 locale, the demo project, settings)
 # stays in BUILD_DIR/screenshots-run; the shots go to OUT_DIR (default
 # BUILD_DIR/screenshots). Needs Xvfb, xdotool, ImageMagick's import and
@@ -33,7 +37,7 @@ export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory
 export XDG_DATA_HOME="$run/data" XDG_CONFIG_HOME="$run/config" XDG_CACHE_HOME="$run/cache"
 export BALANS_DATA_DIR="$run/balans" NO_AT_BRIDGE=1 GTK_A11Y=none GDK_BACKEND=x11
 
-display=:77
+display=${BALANS_SHOTS_DISPLAY:-:77}
 xvfb_pid=
 app_pid=
 
@@ -48,7 +52,9 @@ trap stop EXIT INT TERM
 pause () { sleep "${1:-1}"; }
 key () { xdotool key --clearmodifiers "$@"; pause 0.6; }
 # Each page at the screen's size, even after one that widened the window.
-shoot () { xdotool windowsize "$window" "$width" "$height"; pause 1; import -display "$display" -window root "$out/$size-$1.png"; }
+shoot () { xdotool windowsize "$window" "$width" "$height"; pause 1; import -display "$display" -window root "$out/$1-$size.png"; }
+# A dialog is a window of its own: shot as it is, without resizing the main one.
+shoot_dialog () { pause 1; import -display "$display" -window root "$out/$1-$size.png"; }
 
 start () {
   "$balans" "$@" >"$run/balans.log" 2>&1 &
@@ -65,19 +71,37 @@ quit () {
   app_pid=
 }
 
-for size in 1366x768 800x600 360x640; do
+
+# Xvfb at SIZE and the environment for it.
+screen () {
+  size=$1
   width=${size%x*}
   height=${size#*x}
-
   Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
   export DISPLAY=$display
   pause 1
+}
+
+# A window that opened on top (a dialog) is placed where a window manager
+# would put it, and sized to fit the screen.
+place_dialog () {
+  dialog=$(xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | grep -v "^$window\$" | tail -n 1)
+  [ -n "$dialog" ] || return 0
+  xdotool windowmove "$dialog" 0 0 windowfocus --sync "$dialog" 2>/dev/null || true
+  pause 1
+}
+
+[ "${BALANS_SHOTS_SOURCED:-0}" = 1 ] && return 0
+
+for size in ${BALANS_SHOTS_SIZES:-1366x768 800x600 360x640}; do
+  screen "$size"
 
   start
   shoot 01-welcome
   quit
 
+  rm -f "$XDG_DATA_HOME/balans/demo.balans"
   start --demo
   shoot 02-jobs
   # A job: search for it, then into the list and onto its row.
@@ -87,12 +111,33 @@ for size in 1366x768 800x600 360x640; do
   key Tab Tab Down
   key Up
   shoot 03-job
+  # Down the form to the description and its versions.
+  for i in 1 2 3 4 5 6 7 8 9 10; do key Tab; done
+  shoot 03b-job-description
   key ctrl+Return
+  pause 1
   shoot 04-questionnaire
   key Escape
   key ctrl+g
   pause 1
-  shoot 05-grade
+  place_dialog
+  shoot_dialog 05-grade-candidates
+  # Into the list of candidates, onto the first: the comparison.
+  key Tab Tab
+  key Return
+  pause 1
+  shoot_dialog 05b-grade-comparison
+  key alt+v
+  pause 1
+  shoot_dialog 05c-grade-decision
+  # A justification, then Record: the first record asks who is deciding.
+  xdotool type --delay 20 "Vergelijkbaar met de referentiefunctie."
+  key alt+v
+  pause 1
+  place_dialog
+  shoot_dialog 05d-author
+  key Escape
+  key Escape
   key Escape
   key alt+2
   shoot 06-handbook
@@ -107,10 +152,22 @@ for size in 1366x768 800x600 360x640; do
   shoot 10-menu
   key Escape
   key ctrl+question
-  shoot 11-shortcuts
+  shoot_dialog 11-shortcuts
+  key Escape
+  key ctrl+comma
+  place_dialog
+  shoot_dialog 13-preferences
   key Escape
   key alt+Left
   shoot 12-sidebar
+  quit
+
+  # The same project for review, as the works council gets it.
+  start --review "$XDG_DATA_HOME/balans/demo.balans"
+  key alt+4
+  shoot 14-review-mode
+  key alt+1
+  shoot 15-jobs-review-mode
   quit
 
   stop

@@ -384,6 +384,10 @@ compare_with (BalGradeDialog *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->compare_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "compare");
+  /* The focus goes to the first characteristic to judge, not to whatever
+   * text GTK finds first (a selectable label selects all of itself). */
+  gtk_widget_child_focus (GTK_WIDGET (self->comparison_box), GTK_DIR_TAB_FORWARD);
+  gtk_label_select_region (self->compare_explanation, 0, 0);
 
   return TRUE;
 }

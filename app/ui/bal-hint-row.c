@@ -14,12 +14,15 @@
 
 struct _BalHintRow
 {
-  AdwActionRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
-  BalHint      *hint;   /* owned */
+  GtkLabel          *title_label;
+  GtkLabel          *quote_label;
+
+  BalHint           *hint;   /* owned */
 };
 
-G_DEFINE_FINAL_TYPE (BalHintRow, bal_hint_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (BalHintRow, bal_hint_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   ACCEPTED,
@@ -53,7 +56,9 @@ bal_hint_row_new (BalHint *hint)
 
   title = g_strdup_printf (_("Hint from the description: %s"), hint->option_text);
   quote = g_strdup_printf ("“%s”", hint->evidence);
-  self = g_object_new (BAL_TYPE_HINT_ROW, "title", title, "subtitle", quote, NULL);
+  self = g_object_new (BAL_TYPE_HINT_ROW, "title", title, NULL);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->quote_label, quote);
   self->hint = hint;
 
   return GTK_WIDGET (self);
@@ -108,6 +113,8 @@ bal_hint_row_class_init (BalHintRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-hint-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BalHintRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BalHintRow, quote_label);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_dismiss_clicked);
 }

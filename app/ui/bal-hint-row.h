@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define BAL_TYPE_HINT_ROW (bal_hint_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (BalHintRow, bal_hint_row, BAL, HINT_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (BalHintRow, bal_hint_row, BAL, HINT_ROW, AdwPreferencesRow)
 
 GtkWidget *bal_hint_row_new       (BalHint    *hint);
 BalHint   *bal_hint_row_get_hint  (BalHintRow *self);

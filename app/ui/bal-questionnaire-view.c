@@ -289,6 +289,23 @@ scroll_to_row (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The hand starts on the step's first question (its answer, or its first
+ * option), on the summary at Grade: not on Next, a Tab away from the header. */
+static void
+focus_step (BalQuestionnaireView *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->content)))
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (BAL_IS_QUESTION_ROW (child) && bal_question_row_focus_answer (BAL_QUESTION_ROW (child)))
+        return;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->grade_button)) && gtk_widget_grab_focus (GTK_WIDGET (self->grade_button)))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
 static void
 go_to (BalQuestionnaireView *self,
        int                   step)
@@ -301,6 +318,7 @@ go_to (BalQuestionnaireView *self,
   if (!self->review)
     bal_jobs_set_step (self->project, self->job_id, step, NULL);
   show_step (self);
+  focus_step (self);
   gtk_adjustment_set_value (vadjustment (self), 0);
 }
 
@@ -413,8 +431,8 @@ bal_questionnaire_view_open (BalQuestionnaireView *self,
 
   self->step = CLAMP (job->questionnaire_step, 0, n_steps (self));
   show_step (self);
+  focus_step (self);
   gtk_adjustment_set_value (vadjustment (self), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
 }
 
 int
@@ -500,18 +518,26 @@ bal_questionnaire_view_init (BalQuestionnaireView *self)
     { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "questionnaire.back" },
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "questionnaire.next" },
   };
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Back and next work wherever the focus is in the window, while the
-   * questionnaire is on screen. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+   * questionnaire is on screen (global scope); inside the questionnaire
+   * they come first (capture phase), before the scrolled window takes
+   * Ctrl+Page Up/Down for sideways scrolling. */
+  for (guint c = 0; c < 2; c++)
+    {
+      GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+      if (c == 0)
+        gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+      else
+        gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                              gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                                gtk_named_action_new (keys[i].action)));
+      gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+    }
 
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->summary_rows = g_ptr_array_new ();

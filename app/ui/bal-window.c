@@ -28,10 +28,15 @@ struct _BalWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *window_title_short;
+  AdwWindowTitle       *window_title_tiny;
+  GtkWidget            *open_button;
   GtkWidget            *back_button;
   guint                 back_idle;
   GtkRevealer          *review_banner;
   GtkLabel             *review_label;
+  GtkLabel             *review_label_narrow;
+  GtkWidget            *leave_review_button_narrow;
   GtkWidget            *leave_review_button;
   GtkRevealer          *integrity_banner;
   GtkLabel             *integrity_label;
@@ -99,16 +104,18 @@ update_banners (BalWindow *self)
   gboolean review_copy = project != NULL && bal_project_is_review_copy (project);
   gboolean read_only = project != NULL && bal_project_is_read_only (project);
 
+  const char *review_text;
+
   if (read_only)
-    gtk_label_set_text (self->review_label,
-                        _("This file is read-only: it can be read and exported; nothing can be changed."));
+    review_text = _("This file is read-only: it can be read and exported; nothing can be changed.");
   else if (review_copy)
-    gtk_label_set_text (self->review_label,
-                        _("Review copy: remarks and objections can be recorded; gradings cannot be changed."));
+    review_text = _("Review copy: remarks and objections can be recorded; gradings cannot be changed.");
   else
-    gtk_label_set_text (self->review_label,
-                        _("Review mode: remarks and objections can be recorded; gradings cannot be changed."));
+    review_text = _("Review mode: remarks and objections can be recorded; gradings cannot be changed.");
+  gtk_label_set_text (self->review_label, review_text);
+  gtk_label_set_text (self->review_label_narrow, review_text);
   gtk_widget_set_visible (self->leave_review_button, review_copy && !read_only);
+  gtk_widget_set_visible (self->leave_review_button_narrow, review_copy && !read_only);
   gtk_revealer_set_reveal_child (self->review_banner, project != NULL && self->review);
 
   if (findings != NULL && findings->len > 0)
@@ -156,18 +163,26 @@ update_title (BalWindow *self)
     {
       adw_window_title_set_title (self->window_title, _("Balans"));
       adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_title (self->window_title_short, _("Balans"));
+      adw_window_title_set_subtitle (self->window_title_short, NULL);
+      adw_window_title_set_title (self->window_title_tiny, _("Balans"));
       return;
     }
 
   name = bal_project_dup_display_name (self->project);
   organisation = bal_project_dup_organisation (self->project);
-  if (organisation != NULL && *organisation != '\0')
+  /* A project named after its organisation names it once. */
+  if (organisation != NULL && *organisation != '\0' && g_strcmp0 (organisation, name) != 0)
     subtitle = g_strdup_printf (self->review ? _("%s · %s — review mode") : "%s · %s", name, organisation);
   else
     subtitle = self->review ? g_strdup_printf (_("%s — review mode"), name) : g_strdup (name);
 
   adw_window_title_set_title (self->window_title, bal_project_view_get_title (self->project_view));
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Narrower: the project without its organisation, then the page alone. */
+  adw_window_title_set_title (self->window_title_short, bal_project_view_get_title (self->project_view));
+  adw_window_title_set_subtitle (self->window_title_short, name);
+  adw_window_title_set_title (self->window_title_tiny, bal_project_view_get_title (self->project_view));
 }
 
 static gboolean
@@ -178,6 +193,8 @@ show_back (gpointer data)
 
   self->back_idle = 0;
   gtk_widget_set_visible (self->back_button, can);
+  /* Folded, the header is narrow: Open is in the main menu (and Ctrl+O). */
+  gtk_widget_set_visible (self->open_button, !can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can);
 
   return G_SOURCE_REMOVE;
@@ -399,14 +416,6 @@ demo_toggled (GtkCheckButton *button,
 }
 
 static void
-organisation_activated (GtkEntry         *entry,
-                        AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "create"))
-    adw_message_dialog_response (dialog, "create");
-}
-
-static void
 organisation_stored (GtkEditable *entry,
                      NewProject  *request)
 {
@@ -439,6 +448,9 @@ new_project_action (GtkWidget  *widget,
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("For example Voorbeeld B.V."));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  /* Enter presses Create, which closes the dialog too (a response emitted
+   * by hand left the dialog open, and modal, behind the project). */
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), entry);
 
@@ -466,7 +478,6 @@ new_project_action (GtkWidget  *widget,
 
   g_signal_connect (entry, "changed", G_CALLBACK (organisation_changed), dialog);
   g_signal_connect (entry, "changed", G_CALLBACK (organisation_stored), request);
-  g_signal_connect (entry, "activate", G_CALLBACK (organisation_activated), dialog);
   g_signal_connect (demo, "toggled", G_CALLBACK (demo_toggled), request);
   g_signal_connect (dialog, "response", G_CALLBACK (new_project_response), request);
 
@@ -748,6 +759,11 @@ bal_window_class_init (BalWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, leave_review_button);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, leave_review_button_narrow);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, review_label_narrow);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, window_title_short);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, window_title_tiny);
+  gtk_widget_class_bind_template_child (widget_class, BalWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, integrity_banner);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, integrity_label);
   gtk_widget_class_bind_template_child (widget_class, BalWindow, main_stack);
