@@ -116,17 +116,17 @@ test_review_page_review_mode (void)
   /* What can be done, in words; in review mode only objections and remarks:
    * every other editing widget is there but insensitive. */
   g_assert_nonnull (bal_test_find_label (page, bal_review_status_explanation ("proposed", TRUE)));
-  button = bal_test_find_button (page, "Lodge Objection");
+  button = bal_test_find_button (page, "Lodge _Objection");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   label = bal_test_find_label (page, "Note, or the reasons of an objection");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_ancestor (label, ADW_TYPE_ENTRY_ROW)));
-  button = bal_test_find_button (page, "Adopt");
+  button = bal_test_find_button (page, "A_dopt");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
   /* What the status does not allow is not offered at all. */
-  g_assert_false (gtk_widget_is_visible (bal_test_find_button (page, "Propose")));
+  g_assert_false (gtk_widget_is_visible (bal_test_find_button (page, "_Propose")));
   button = bal_test_find_button (page, "Uphold Grading");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_is_sensitive (button));
@@ -206,7 +206,7 @@ test_review_page_adopt_asks (void)
   gtk_window_present (GTK_WINDOW (window));
   bal_test_wait_for_map (window);
 
-  adopt = bal_test_find_button (page, "Adopt");
+  adopt = bal_test_find_button (page, "A_dopt");
   g_assert_nonnull (adopt);
   g_assert_true (gtk_widget_is_sensitive (adopt) && gtk_widget_is_visible (adopt));
   g_signal_emit_by_name (adopt, "clicked");

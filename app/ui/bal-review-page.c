@@ -125,6 +125,8 @@ row_new (const char *title,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* A line to read, not to act on: no stop for Tab. */
+  gtk_widget_set_focusable (row, FALSE);
 
   return row;
 }
