@@ -165,6 +165,19 @@ terms_of (GPtrArray *words)
   return terms;
 }
 
+/* How many bytes @a and @b end with in common. */
+static gsize
+common_suffix (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), n = 0;
+
+  while (n < la && n < lb && a[la - 1 - n] == b[lb - 1 - n])
+    n++;
+
+  return n;
+}
+
 /* Whether two Dutch words name the same kind of work: one is the last
  * part of the other ("servicemonteur" is a "monteur"), or both are
  * compounds with the same last part of six letters or more
@@ -175,13 +188,12 @@ compound_of (const char *compound,
 {
   gsize a = strlen (compound);
   gsize b = strlen (part);
-  gsize common = 0;
+  gsize common;
 
   if (b >= 5 && a > b + 2 && strcmp (compound + a - b, part) == 0)
     return TRUE;
 
-  while (common < a && common < b && compound[a - 1 - common] == part[b - 1 - common])
-    common++;
+  common = common_suffix (compound, part);
 
   return common >= 6 && a > common + 2 && b > common + 2;
 }
@@ -347,18 +359,6 @@ is_generic_head (const char *word,
       return TRUE;
 
   return FALSE;
-}
-
-static gsize
-common_suffix (const char *a,
-               const char *b)
-{
-  gsize la = strlen (a), lb = strlen (b), n = 0;
-
-  while (n < la && n < lb && a[la - 1 - n] == b[lb - 1 - n])
-    n++;
-
-  return n;
 }
 
 /* Whether a word of the job's title names work that some reference's
