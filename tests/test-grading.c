@@ -173,7 +173,7 @@ test_levels_reachable (Fixture       *f,
 {
   g_autoptr(BalMethod) method = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 high = 0, low = 0;
+  gint64 high = 0, low = 0, specialist = 0;
 
   method = bal_handbook_load_method (f->project, &error);
   g_assert_no_error (error);
@@ -220,10 +220,10 @@ test_levels_reachable (Fixture       *f,
 
   /* A specialist without a management role: "none" is not applicable and leaves autonomy where it is. */
   {
-    gint64 specialist = add_job (f->project, "Specialist", NULL, 0);
     g_autoptr(BalJobProfile) before = NULL;
     g_autoptr(BalJobProfile) after = NULL;
 
+    specialist = add_job (f->project, "Specialist", NULL, 0);
     answer (f->project, specialist, "planning", "weeks");
     answer (f->project, specialist, "supervision", "results");
     answer (f->project, specialist, "approach", "methods");
@@ -234,6 +234,27 @@ test_levels_reachable (Fixture       *f,
     g_assert_cmpint (bal_job_profile_find (before, "autonomy")->level, ==, 3);
     g_assert_cmpint (bal_job_profile_find (after, "autonomy")->level, ==, 3);
     g_assert_cmpuint (after->unanswered->len, ==, before->unanswered->len - 2);
+  }
+
+  /* The levels of every job in one query, as the consistency check reads
+   * them, are each job's profile. */
+  {
+    g_autoptr(GHashTable) levels = bal_profile_levels_by_job (f->project, method, &error);
+    gint64 jobs[] = { high, low, specialist };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (levels), ==, 3);
+    for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+      {
+        g_autoptr(BalJobProfile) profile = bal_profile_compute (f->project, jobs[j], &error);
+        GArray *job_levels = g_hash_table_lookup (levels, &jobs[j]);
+
+        g_assert_nonnull (job_levels);
+        g_assert_cmpuint (job_levels->len, ==, profile->levels->len);
+        for (guint i = 0; i < profile->levels->len; i++)
+          g_assert_cmpint (g_array_index (job_levels, int, i), ==,
+                           ((BalJobLevel *)g_ptr_array_index (profile->levels, i))->level);
+      }
   }
 }
 

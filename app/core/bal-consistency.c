@@ -61,14 +61,14 @@ grade_index (BalMethod  *method,
 }
 
 static char *
-profile_key (BalProject *project,
+profile_key (GHashTable *levels,
              gint64      job_id)
 {
-  g_autoptr(BalJobProfile) profile = bal_profile_compute (project, job_id, NULL);
+  GArray *job_levels = g_hash_table_lookup (levels, &job_id);
   g_autoptr(GString) key = g_string_new (NULL);
 
-  for (guint i = 0; profile != NULL && i < profile->levels->len; i++)
-    g_string_append_printf (key, "%d;", ((BalJobLevel *)g_ptr_array_index (profile->levels, i))->level);
+  for (guint i = 0; job_levels != NULL && i < job_levels->len; i++)
+    g_string_append_printf (key, "%d;", g_array_index (job_levels, int, i));
 
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
@@ -82,16 +82,18 @@ bal_consistency_check (BalProject  *project,
   g_autoptr(GHashTable) references = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GHashTable) levels = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   gboolean began;
 
-  /* Each job with its decision in force in one query; the profiles of the
-   * graded jobs by the index on answers, all in one read transaction. */
+  /* Each job with its decision in force in one query, the levels of every
+   * job in another, both in one read transaction. */
   began = bal_project_begin_read (project);
   jobs = bal_jobs_overview (project, NULL, error);
   method = jobs ? bal_handbook_load_method (project, error) : NULL;
   references = method ? bal_handbook_reference_families (project, error) : NULL;
-  if (references == NULL)
+  levels = references ? bal_profile_levels_by_job (project, method, error) : NULL;
+  if (levels == NULL)
     {
       bal_project_end_read (project, began);
       return NULL;
@@ -134,7 +136,7 @@ bal_consistency_check (BalProject  *project,
              g_strdup_printf (_("“%s” (grade %s) is graded above “%s” (grade %s), the job it reports to."),
                               job->title, overview->grade, boss->job->title, boss->grade));
 
-      profile = profile_key (project, job->id);
+      profile = profile_key (levels, job->id);
       key = g_strdup_printf ("%s|%s", overview->reference_code, profile);
       other = g_hash_table_lookup (groups, key);
       if (other == NULL)

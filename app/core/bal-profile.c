@@ -18,6 +18,7 @@
 
 #include "bal-handbook.h"
 #include "bal-profile.h"
+#include "bal-project-private.h"
 
 /* The level that @n_levels answered levels give, or 0 for none. */
 int
@@ -162,4 +163,78 @@ bal_profile_compute (BalProject  *project,
     }
 
   return profile;
+}
+
+static void
+finish_levels (GHashTable *by_job,
+               gint64      job_id,
+               GPtrArray  *values)
+{
+  GArray *levels = g_array_sized_new (FALSE, TRUE, sizeof (int), values->len);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      GArray *answered = g_ptr_array_index (values, i);
+      int level = bal_profile_level_of ((const int *)answered->data, answered->len);
+
+      g_array_append_val (levels, level);
+      g_array_set_size (answered, 0);
+    }
+  g_hash_table_insert (by_job, g_memdup2 (&job_id, sizeof job_id), levels);
+}
+
+/* The level of each characteristic, in @method's order, of every job that
+ * has an answer, by the rule of bal_profile_compute() and in one query:
+ * a table from the job's id (gint64 *) to a GArray of int. */
+GHashTable *
+bal_profile_levels_by_job (BalProject  *project,
+                           BalMethod   *method,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) by_job = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  sqlite3_stmt *stmt;
+  gint64 job_id = 0;
+  int rc;
+
+  for (guint i = 0; i < method->characteristics->len; i++)
+    {
+      BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
+
+      g_hash_table_insert (index, c->id, GUINT_TO_POINTER (i + 1));
+      g_ptr_array_add (values, g_array_new (FALSE, FALSE, sizeof (int)));
+    }
+
+  stmt = bal_project_prepare (project,
+                              "SELECT a.job_id, q.characteristic_id, o.level "
+                              "FROM answer a JOIN question q ON q.id = a.question_id "
+                              "JOIN question_option o ON o.question_id = a.question_id AND o.id = a.option_id "
+                              "ORDER BY a.job_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (index, sqlite3_column_text (stmt, 1)));
+      int level = sqlite3_column_int (stmt, 2);
+
+      if (id != job_id && job_id != 0)
+        finish_levels (by_job, job_id, values);
+      job_id = id;
+      if (i > 0)
+        g_array_append_val ((GArray *)g_ptr_array_index (values, i - 1), level);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bal_project_set_sqlite_error (project, error);
+      return NULL;
+    }
+  if (job_id != 0)
+    finish_levels (by_job, job_id, values);
+
+  return g_steal_pointer (&by_job);
 }

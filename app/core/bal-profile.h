@@ -32,6 +32,9 @@ int            bal_profile_level_of    (const int   *levels,
 BalJobProfile *bal_profile_compute     (BalProject  *project,
                                         gint64       job_id,
                                         GError     **error);
+GHashTable    *bal_profile_levels_by_job (BalProject  *project,
+                                          BalMethod   *method,
+                                          GError     **error);
 BalJobLevel   *bal_job_profile_find    (BalJobProfile *profile,
                                         const char    *characteristic_id);
 void           bal_job_profile_free    (BalJobProfile *profile);

@@ -44,6 +44,8 @@ struct _BalProject
   gboolean    review_copy;
   BalIdentity *identity;
   GPtrArray  *findings;
+  /* The jobs the findings name, so that a list of N jobs asks in O(N). */
+  GHashTable *finding_jobs;
   guint       progress_calls;
   /* The newest sealed log entry known to be as Balans wrote it: verified on
    * this connection or by the check in the background, or sealed here right
@@ -124,6 +126,7 @@ bal_project_finalize (GObject *object)
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->identity, bal_identity_free);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->finding_jobs, g_hash_table_unref);
 
   G_OBJECT_CLASS (bal_project_parent_class)->finalize (object);
 }
@@ -156,6 +159,7 @@ bal_project_init (BalProject *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->actor = g_strdup (g_get_real_name ());
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_integrity_finding_free);
+  self->finding_jobs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->trusted_head = -1;
 }
 
@@ -1367,6 +1371,20 @@ verified_head (BalProject *self,
   return id;
 }
 
+/* Called whenever the findings change. */
+static void
+index_findings (BalProject *self)
+{
+  g_hash_table_remove_all (self->finding_jobs);
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      gint64 job_id = ((BalIntegrityFinding *)g_ptr_array_index (self->findings, i))->job_id;
+
+      if (job_id != 0)
+        g_hash_table_add (self->finding_jobs, g_memdup2 (&job_id, sizeof job_id));
+    }
+}
+
 /* The checks whose cost grows with the file: the database's own structure
  * (PRAGMA quick_check) and the audit log, every entry's hash and every
  * signature since this user last looked, and every audited row against
@@ -1388,6 +1406,7 @@ bal_project_verify_integrity (BalProject  *self,
 
   g_ptr_array_set_size (self->findings, 0);
   g_ptr_array_extend_and_steal (self->findings, g_steal_pointer (&findings));
+  index_findings (self);
   self->trusted_head = verified_head (self, self->findings);
 
   return TRUE;
@@ -1472,6 +1491,7 @@ bal_project_verify_integrity_finish (BalProject    *self,
           finding->message = g_strdup (local_error->message);
           g_ptr_array_set_size (self->findings, 0);
           g_ptr_array_add (self->findings, finding);
+          index_findings (self);
           self->trusted_head = -1;
           bal_project_emit_changed (self, "integrity");
         }
@@ -1489,6 +1509,7 @@ bal_project_verify_integrity_finish (BalProject    *self,
       copy->message = g_strdup (finding->message);
       g_ptr_array_add (self->findings, copy);
     }
+  index_findings (self);
   /* Trusted only if nothing was sealed here since the check's snapshot. */
   if (self->trusted_head < 0 && verified->head >= 0)
     {
@@ -1525,11 +1546,7 @@ bal_project_job_has_finding (BalProject *self,
 {
   g_return_val_if_fail (BAL_IS_PROJECT (self), FALSE);
 
-  for (guint i = 0; i < self->findings->len; i++)
-    if (((BalIntegrityFinding *)g_ptr_array_index (self->findings, i))->job_id == job_id)
-      return TRUE;
-
-  return FALSE;
+  return g_hash_table_contains (self->finding_jobs, &job_id);
 }
 
 static gboolean
