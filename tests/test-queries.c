@@ -3,7 +3,8 @@
  * The core is exercised as the app and the CLI use it; every statement it
  * prepares is collected and its EXPLAIN QUERY PLAN read. A statement that
  * looks up by job must not pass over a table kept by job (decision,
- * job_status, remark, answer, decision_verdict, dismissed_hint); no
+ * job_status, remark, answer, decision_verdict, dismissed_hint, the audit
+ * log and the review procedure's tables); no
  * statement may pass over one of them inside a loop (once per job).
  *
  * Copyright 2026 The Balans developers
@@ -32,7 +33,7 @@
 
 static const char * const by_job_tables[] = {
   "decision", "job_status", "remark", "answer", "decision_verdict", "dismissed_hint",
-  "objection", "notice", "job_description", "description_signoff", NULL,
+  "objection", "notice", "job_description", "description_signoff", "audit_log", NULL,
 };
 
 static GMutex seen_lock;

@@ -1037,29 +1037,35 @@ bal_audit_sentences (BalProject  *project,
 
 #define NV(key) "json_extract (l.nv, '$." key "')"
 #define OV(key) "json_extract (l.ov, '$." key "')"
+/* @filter chooses the entries: by job, or all, each with its own plan. */
+#define SENTENCES_SQL(filter) \
+  "WITH l AS (SELECT a.*, CASE WHEN json_valid (a.new_value) THEN a.new_value END AS nv, " \
+  "                 CASE WHEN json_valid (a.old_value) THEN a.old_value END AS ov " \
+  "           FROM audit_log a WHERE " filter " " \
+  "             AND a.table_name NOT IN ('decision_verdict', 'grade', 'characteristic', " \
+  "               'characteristic_level', 'family', 'reference_function', 'alternative_title', " \
+  "               'activity_group', 'activity', 'application_rule', 'reference_profile', 'question', " \
+  "               'question_option')) " \
+  "SELECT l.id, l.at, l.actor, l.table_name, l.row_key, coalesce (l.job_id, 0), l.action, " \
+  "  l.old_value IS NULL, coalesce (j.title, " NV ("title") ", " OV ("title") ", ''), " \
+  "  " NV ("grade") ", " NV ("reference") ", " NV ("departure") ", d.proposed_grade, " \
+  "  " NV ("status") ", " NV ("note") ", " NV ("role") ", " NV ("text") ", " \
+  "  " NV ("resolved") ", " OV ("resolved") ", coalesce (q.text, " NV ("question") ", " OV ("question") "), " \
+  "  " NV ("title") ", " OV ("title") ", " NV ("deleted") ", " NV ("reasons") ", " \
+  "  " NV ("committee_date") ", " OV ("committee_date") ", " NV ("outcome") ", " OV ("outcome") ", " \
+  "  " NV ("appeal") ", " OV ("appeal") ", " NV ("version") ", " NV ("deadline") ", " NV ("name") ", " \
+  "  " NV ("review_copy") ", " NV ("name") ", " NV ("outcome_note") " " \
+  "FROM l LEFT JOIN job j ON j.id = l.job_id " \
+  "LEFT JOIN decision d ON l.table_name = 'decision' AND d.id = CAST (l.row_key AS INTEGER) " \
+  "LEFT JOIN question q ON l.table_name = 'answer' " \
+  "  AND q.id = coalesce (" NV ("question") ", " OV ("question") ") " \
+  "ORDER BY l.id"
+
+  /* By job through the index on audit_log (job_id); the whole log once. */
   stmt = bal_project_prepare (project,
-                              "WITH l AS (SELECT a.*, CASE WHEN json_valid (a.new_value) THEN a.new_value END AS nv, "
-                              "                 CASE WHEN json_valid (a.old_value) THEN a.old_value END AS ov "
-                              "           FROM audit_log a WHERE (?1 = 0 OR a.job_id = ?1) "
-                              "             AND a.table_name NOT IN ('decision_verdict', 'grade', 'characteristic', "
-                              "               'characteristic_level', 'family', 'reference_function', 'alternative_title', "
-                              "               'activity_group', 'activity', 'application_rule', 'reference_profile', 'question', "
-                              "               'question_option')) "
-                              "SELECT l.id, l.at, l.actor, l.table_name, l.row_key, coalesce (l.job_id, 0), l.action, "
-                              "  l.old_value IS NULL, coalesce (j.title, " NV ("title") ", " OV ("title") ", ''), "
-                              "  " NV ("grade") ", " NV ("reference") ", " NV ("departure") ", d.proposed_grade, "
-                              "  " NV ("status") ", " NV ("note") ", " NV ("role") ", " NV ("text") ", "
-                              "  " NV ("resolved") ", " OV ("resolved") ", coalesce (q.text, " NV ("question") ", " OV ("question") "), "
-                              "  " NV ("title") ", " OV ("title") ", " NV ("deleted") ", " NV ("reasons") ", "
-                              "  " NV ("committee_date") ", " OV ("committee_date") ", " NV ("outcome") ", " OV ("outcome") ", "
-                              "  " NV ("appeal") ", " OV ("appeal") ", " NV ("version") ", " NV ("deadline") ", " NV ("name") ", "
-                              "  " NV ("review_copy") ", " NV ("name") ", " NV ("outcome_note") " "
-                              "FROM l LEFT JOIN job j ON j.id = l.job_id "
-                              "LEFT JOIN decision d ON l.table_name = 'decision' AND d.id = CAST (l.row_key AS INTEGER) "
-                              "LEFT JOIN question q ON l.table_name = 'answer' "
-                              "  AND q.id = coalesce (" NV ("question") ", " OV ("question") ") "
-                              "ORDER BY l.id",
+                              job_id != 0 ? SENTENCES_SQL ("a.job_id = ?1") : SENTENCES_SQL ("?1 = 0"),
                               error);
+#undef SENTENCES_SQL
 #undef NV
 #undef OV
   if (stmt == NULL)

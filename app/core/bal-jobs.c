@@ -17,9 +17,10 @@
 
 G_DEFINE_QUARK (bal-jobs-error-quark, bal_jobs_error)
 
-#define JOB_COLUMNS \
-  "j.id, j.title, j.department, coalesce (j.reports_to, 0), j.incumbents, j.description, j.activities, " \
+#define JOB_COLUMNS_TEXTS(texts) \
+  "j.id, j.title, j.department, coalesce (j.reports_to, 0), j.incumbents, " texts ", " \
   "j.questionnaire_step, (SELECT count(*) FROM answer a WHERE a.job_id = j.id), (SELECT count(*) FROM question)"
+#define JOB_COLUMNS JOB_COLUMNS_TEXTS ("j.description, j.activities")
 
 BalJob *
 bal_job_new (void)
@@ -166,7 +167,9 @@ bal_job_overview_free (BalJobOverview *overview)
 
 /* Every job (or those whose title or department holds @search) with its
  * decision in force and its latest review status: one query, in the order
- * of bal_jobs_list(). */
+ * of bal_jobs_list(). The jobs' description and activities are left empty:
+ * a list has no use for them, and twenty thousand of them are tens of
+ * megabytes. */
 GPtrArray *
 bal_jobs_overview (BalProject  *project,
                    const char  *search,
@@ -181,7 +184,7 @@ bal_jobs_overview (BalProject  *project,
     pattern = g_strdup_printf ("%%%s%%", search);
 
   stmt = bal_project_prepare (project,
-                              "SELECT " JOB_COLUMNS ", d.grade, d.reference_code, d.reference_title, "
+                              "SELECT " JOB_COLUMNS_TEXTS ("'', ''") ", d.grade, d.reference_code, d.reference_title, "
                               "  coalesce (s.status, 'draft') "
                               "FROM job j "
                               "LEFT JOIN decision d ON d.id = (SELECT max (id) FROM decision WHERE job_id = j.id) "

@@ -37,7 +37,7 @@ typedef struct
  * status, read in one query. */
 typedef struct
 {
-  BalJob *job;
+  BalJob *job;              /* its description and activities are empty */
   char   *grade;            /* NULL: not graded */
   char   *reference_code;
   char   *reference_title;

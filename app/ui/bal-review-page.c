@@ -33,6 +33,13 @@ struct _BalReviewPage
   GArray          *job_ids;
   gint64           job_id;
   guint            refresh_id;
+  /* The open objections and remarks still to be put in their lists, a few
+   * rows a frame, so that hundreds open never hold up the page. */
+  GPtrArray       *open_objections;    /* BalObjection, overdue first */
+  GPtrArray       *open_remarks;       /* BalRemark */
+  guint            open_next;          /* across both, objections first */
+  GHashTable      *open_expanded;      /* objection ids whose rows were opened */
+  guint            open_tick_id;
   GCancellable    *jobs_cancellable;   /* the jobs being read for the choosers */
   gboolean         jobs_stale;         /* the jobs changed since they were read */
   gboolean         all_open;           /* every open objection and remark shown */
@@ -454,6 +461,28 @@ on_job_chosen (BalReviewPage *self)
   queue_refresh (self);
 }
 
+/* The choosers' rows: a label each, made without a builder, since a
+ * chooser keeps up to a few hundred rows of its twenty thousand jobs. */
+static void
+setup_job_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_job_item (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
 static GtkWidget *
 create_sentence_row (gpointer item,
                      gpointer data)
@@ -520,7 +549,7 @@ update_signatures (BalReviewPage *self)
 /* Open objections and remarks shown until Show All: a row each costs its
  * widgets and their layout, which stalled the page for seconds with the
  * hundreds a project of twenty thousand jobs has open. */
-#define OPEN_SHOWN 25
+#define OPEN_SHOWN 10
 
 /* The group says how many there are when not all are shown. */
 static void
@@ -550,47 +579,123 @@ on_show_all_open (BalReviewPage *self)
   queue_refresh (self);
 }
 
+#define OPEN_ROWS_PER_FRAME 4
+
+static void
+stop_open_rows (BalReviewPage *self)
+{
+  if (self->open_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->open_tick_id);
+  self->open_tick_id = 0;
+  g_clear_pointer (&self->open_objections, g_ptr_array_unref);
+  g_clear_pointer (&self->open_remarks, g_ptr_array_unref);
+  g_clear_pointer (&self->open_expanded, g_hash_table_unref);
+  self->open_next = 0;
+}
+
+/* A few of the open objections' and remarks' rows each frame: a row costs
+ * its widgets and the layout of its wrapped lines. */
+static gboolean
+add_open_rows (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  BalReviewPage *self = BAL_REVIEW_PAGE (widget);
+
+  for (guint n = 0; n < OPEN_ROWS_PER_FRAME; n++, self->open_next++)
+    {
+      guint i = self->open_next;
+      GtkWidget *row;
+
+      if (i < self->open_objections->len)
+        {
+          BalObjection *o = g_ptr_array_index (self->open_objections, i);
+
+          row = bal_objection_row_new (o, TRUE, !self->review);
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->open_expanded, &o->id));
+          g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
+          gtk_list_box_append (self->open_objections_list, row);
+        }
+      else if (i - self->open_objections->len < self->open_remarks->len)
+        {
+          row = bal_remark_row_new (g_ptr_array_index (self->open_remarks, i - self->open_objections->len),
+                                    TRUE, !self->review);
+          g_signal_connect_object (row, "resolve", G_CALLBACK (on_remark_resolve), self, G_CONNECT_SWAPPED);
+          gtk_list_box_append (self->open_remarks_list, row);
+        }
+      else
+        {
+          self->open_tick_id = 0;
+          stop_open_rows (self);
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* A group says what is in it, or that nothing is. */
+static void
+show_count (AdwPreferencesGroup *group,
+            GtkListBox          *list,
+            GtkWidget           *show_all_button,
+            guint                total,
+            guint                shown,
+            const char          *empty)
+{
+  gtk_widget_set_visible (GTK_WIDGET (list), shown > 0);
+  adw_preferences_group_set_description (group, shown > 0 ? NULL : empty);
+  show_capped (group, show_all_button, total, shown);
+}
+
 /* Across the project: what is still open; overdue objections first. */
 static void
 update_open (BalReviewPage *self)
 {
-  guint shown = 0;
   guint limit = self->all_open ? G_MAXUINT : OPEN_SHOWN;
   g_autoptr(GPtrArray) objections = bal_objection_list (self->project, 0, TRUE, NULL);
   g_autoptr(GPtrArray) remarks = bal_review_remarks (self->project, 0, TRUE, NULL);
   g_autoptr(GHashTable) expanded = expanded_objections (self->open_objections_list);
+  guint n_objections = objections != NULL ? objections->len : 0;
+  guint n_remarks = remarks != NULL ? remarks->len : 0;
 
+  /* Rows opened before, and not yet put back, stay opened. */
+  if (self->open_expanded != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, self->open_expanded);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_add (expanded, g_memdup2 (id, sizeof (gint64)));
+    }
+  stop_open_rows (self);
   clear_list (self->open_objections_list);
+  clear_list (self->open_remarks_list);
+
+  self->open_objections = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_objection_free);
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; objections != NULL && i < objections->len; i++)
+    for (guint i = 0; i < n_objections; i++)
       {
         BalObjection *o = g_ptr_array_index (objections, i);
-        GtkWidget *row;
 
-        if (o->overdue != (pass == 0) || shown >= limit)
-          continue;
-        shown++;
-        row = bal_objection_row_new (o, TRUE, !self->review);
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, &o->id));
-        g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
-        gtk_list_box_append (self->open_objections_list, row);
+        if (o != NULL && o->overdue == (pass == 0) && self->open_objections->len < limit)
+          g_ptr_array_add (self->open_objections, g_steal_pointer (&g_ptr_array_index (objections, i)));
       }
-  show_list (self->open_objections_group, self->open_objections_list,
-             _("No objection is waiting for the employer’s decision."));
-  show_capped (self->open_objections_group, self->show_all_objections_button,
-               objections != NULL ? objections->len : 0, shown);
+  self->open_remarks = g_ptr_array_new_with_free_func ((GDestroyNotify)bal_remark_free);
+  for (guint i = 0; i < n_remarks && i < limit; i++)
+    g_ptr_array_add (self->open_remarks, g_steal_pointer (&g_ptr_array_index (remarks, i)));
+  self->open_expanded = g_steal_pointer (&expanded);
 
-  clear_list (self->open_remarks_list);
-  for (guint i = 0; remarks != NULL && i < remarks->len && i < limit; i++)
-    {
-      GtkWidget *row = bal_remark_row_new (g_ptr_array_index (remarks, i), TRUE, !self->review);
+  show_count (self->open_objections_group, self->open_objections_list, self->show_all_objections_button,
+              n_objections, self->open_objections->len, _("No objection is waiting for the employer’s decision."));
+  show_count (self->open_remarks_group, self->open_remarks_list, self->show_all_remarks_button,
+              n_remarks, self->open_remarks->len, _("No remark is open."));
 
-      g_signal_connect_object (row, "resolve", G_CALLBACK (on_remark_resolve), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->open_remarks_list, row);
-    }
-  show_list (self->open_remarks_group, self->open_remarks_list, _("No remark is open."));
-  show_capped (self->open_remarks_group, self->show_all_remarks_button,
-               remarks != NULL ? remarks->len : 0, MIN (limit, remarks != NULL ? remarks->len : 0));
+  if (self->open_objections->len + self->open_remarks->len > 0)
+    self->open_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), add_open_rows, NULL, NULL);
+  else
+    stop_open_rows (self);
 }
 
 static void update_job (BalReviewPage *self);
@@ -675,7 +780,7 @@ bal_review_page_get_loading (BalReviewPage *self)
 {
   g_return_val_if_fail (BAL_IS_REVIEW_PAGE (self), FALSE);
 
-  return self->jobs_cancellable != NULL || self->jobs_stale;
+  return self->jobs_cancellable != NULL || self->jobs_stale || self->open_tick_id != 0;
 }
 
 /* One job: its status, objections, history, remarks and audit trail. */
@@ -826,6 +931,7 @@ set_project (BalReviewPage *self,
     return;
 
   g_signal_group_set_target (self->project_signals, project);
+  stop_open_rows (self);
   self->job_id = 0;
   self->all_open = FALSE;
   self->jobs_stale = TRUE;
@@ -923,6 +1029,7 @@ bal_review_page_dispose (GObject *object)
   if (self->project_signals != NULL)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_open_rows (self);
   if (self->jobs_cancellable != NULL)
     g_cancellable_cancel (self->jobs_cancellable);
   g_clear_object (&self->jobs_cancellable);
@@ -1018,6 +1125,14 @@ bal_review_page_init (BalReviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_job_item), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_job_item), NULL);
+    gtk_drop_down_set_factory (self->job_dropdown, factory);
+    gtk_drop_down_set_factory (self->remark_job, factory);
+  }
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit_sentences), create_sentence_row, NULL, NULL);
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);

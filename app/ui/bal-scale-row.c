@@ -26,8 +26,10 @@ struct _BalScaleRow
   char           *saved;       /* name, minimum and maximum as saved, to tell an unsaved edit */
   gboolean        has_scale;
   gboolean        editable;
+  BalSalaryScale  scale;       /* what the fields are filled with */
 
-  /* Template widgets */
+  /* The fields, built when the row is first opened: a dozen grades' rows
+   * of fields cost the Review page its first frame. */
   AdwEntryRow    *name_entry;
   AdwEntryRow    *minimum_entry;
   AdwEntryRow    *maximum_entry;
@@ -80,11 +82,17 @@ parse_amount (const char *text,
 static void
 validate (BalScaleRow *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  g_autofree char *name = NULL;
   double minimum = 0, maximum = 0;
-  gboolean min_ok = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->minimum_entry)), &minimum) && minimum >= 0;
-  gboolean max_ok = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->maximum_entry)), &maximum) && maximum >= 0;
+  gboolean min_ok, max_ok;
   const char *problem = NULL;
+
+  if (self->name_entry == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+  min_ok = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->minimum_entry)), &minimum) && minimum >= 0;
+  max_ok = parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->maximum_entry)), &maximum) && maximum >= 0;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->minimum_entry), "error");
@@ -144,6 +152,56 @@ set_amount (AdwEntryRow *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
+static char *fields_text (BalScaleRow *self);
+
+static void
+ensure_fields (BalScaleRow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->name_entry != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/balans/Balans/ui/bal-scale-row-fields.ui");
+  self->name_entry = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "name_entry"));
+  self->minimum_entry = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "minimum_entry"));
+  self->maximum_entry = ADW_ENTRY_ROW (gtk_builder_get_object (builder, "maximum_entry"));
+  self->actions = GTK_WIDGET (gtk_builder_get_object (builder, "actions"));
+  self->message = GTK_LABEL (gtk_builder_get_object (builder, "message"));
+  self->save_button = GTK_BUTTON (gtk_builder_get_object (builder, "save_button"));
+  self->remove_button = GTK_BUTTON (gtk_builder_get_object (builder, "remove_button"));
+
+  if (self->has_scale)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->scale.name);
+      set_amount (self->minimum_entry, self->scale.minimum);
+      set_amount (self->maximum_entry, self->scale.maximum);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_entry), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->minimum_entry), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->maximum_entry), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), self->editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), self->has_scale);
+  g_signal_connect_swapped (self->name_entry, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->minimum_entry, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->maximum_entry, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked), self);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_entry));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->minimum_entry));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->maximum_entry));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->actions);
+  validate (self);
+}
+
+static void
+on_expanded (BalScaleRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    ensure_fields (self);
+}
+
 /* A row for @grade, filled with its scale in @method if it has one; its
  * fields are sensitive when @editable. */
 GtkWidget *
@@ -167,17 +225,11 @@ bal_scale_row_new (BalMethod  *method,
   self->editable = editable;
   if (scale != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), scale->name);
-      set_amount (self->minimum_entry, scale->minimum);
-      set_amount (self->maximum_entry, scale->maximum);
+      self->scale.name = g_strdup (scale->name);
+      self->scale.minimum = scale->minimum;
+      self->scale.maximum = scale->maximum;
     }
-  bal_scale_row_mark_saved (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_entry), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->minimum_entry), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->maximum_entry), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), scale != NULL);
-  validate (self);
+  self->saved = fields_text (self);
 
   return GTK_WIDGET (self);
 }
@@ -193,6 +245,14 @@ bal_scale_row_get_grade (BalScaleRow *self)
 static char *
 fields_text (BalScaleRow *self)
 {
+  if (self->name_entry == NULL)
+    {
+      g_autofree char *minimum = g_strdup_printf ("%.0f", self->scale.minimum);
+      g_autofree char *maximum = g_strdup_printf ("%.0f", self->scale.maximum);
+
+      return self->has_scale ? g_strjoin ("\n", self->scale.name, minimum, maximum, NULL) : g_strdup ("\n\n");
+    }
+
   return g_strjoin ("\n", gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
                     gtk_editable_get_text (GTK_EDITABLE (self->minimum_entry)),
                     gtk_editable_get_text (GTK_EDITABLE (self->maximum_entry)), NULL);
@@ -226,6 +286,8 @@ bal_scale_row_get_name (BalScaleRow *self)
 {
   g_return_val_if_fail (BAL_IS_SCALE_ROW (self), NULL);
 
+  ensure_fields (self);
+
   return gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
 }
 
@@ -236,6 +298,8 @@ bal_scale_row_get_amounts (BalScaleRow *self,
                            double      *maximum)
 {
   g_return_val_if_fail (BAL_IS_SCALE_ROW (self), FALSE);
+
+  ensure_fields (self);
 
   return parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->minimum_entry)), minimum) &&
          parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->maximum_entry)), maximum);
@@ -248,6 +312,7 @@ bal_scale_row_show_error (BalScaleRow *self,
 {
   g_return_if_fail (BAL_IS_SCALE_ROW (self));
 
+  ensure_fields (self);
   bal_ui_mark_invalid (GTK_WIDGET (self->name_entry), self->message, message);
 }
 
@@ -266,6 +331,7 @@ bal_scale_row_finalize (GObject *object)
 
   g_free (self->grade);
   g_free (self->saved);
+  g_free (self->scale.name);
 
   G_OBJECT_CLASS (bal_scale_row_parent_class)->finalize (object);
 }
@@ -293,20 +359,11 @@ bal_scale_row_class_init (BalScaleRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-scale-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, minimum_entry);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, maximum_entry);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, message);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, actions);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, save_button);
-  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, remove_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
 static void
 bal_scale_row_init (BalScaleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
 }

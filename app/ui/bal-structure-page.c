@@ -273,7 +273,7 @@ show_findings (BalStructurePage *self,
     }
 }
 
-/* One computation: the structure and the findings, read in parallel. */
+/* One computation: the structure, then the findings. */
 typedef struct
 {
   BalStructurePage *self;         /* owned */
@@ -331,6 +331,10 @@ compute_done (Compute *compute)
   gtk_stack_set_visible_child_name (self->stack, "structure");
 }
 
+static void consistency_checked (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data);
+
 static void
 structure_built (GObject      *object,
                  GAsyncResult *result,
@@ -344,11 +348,10 @@ structure_built (GObject      *object,
     compute->error = error;
   else
     g_clear_error (&error);
-  if (--compute->pending == 0)
-    {
-      compute_done (compute);
-      compute_free (compute);
-    }
+  /* The findings after the structure, not beside it: each worker holds
+   * every job while it runs, tens of megabytes at twenty thousand. */
+  compute->pending--;
+  bal_consistency_check_async (compute->project, compute->cancellable, consistency_checked, compute);
 }
 
 static void
@@ -386,7 +389,6 @@ start (BalStructurePage *self)
   compute->cancellable = g_object_ref (self->cancellable);
   compute->pending = 2;
   bal_structure_build_async (self->project, self->cancellable, structure_built, compute);
-  bal_consistency_check_async (self->project, self->cancellable, consistency_checked, compute);
 }
 
 static void
