@@ -303,8 +303,12 @@ test_export_page (void)
     wait_for_scopes (BAL_EXPORT_PAGE (page));
     g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (scope_row)), ==, n_scopes + 1);
     for (guint i = 0; i <= n_scopes; i++)
-      if (g_strrstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (scope_row)), i), "Tuinman"))
-        found_scope = TRUE;
+      {
+        g_autofree char *line = bal_test_combo_row_line (scope_row, i);
+
+        if (g_strrstr (line, "Tuinman"))
+          found_scope = TRUE;
+      }
     g_assert_true (found_scope);
   }
 

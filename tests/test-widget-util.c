@@ -146,6 +146,20 @@ bal_test_find_button (GtkWidget  *root,
   return find_matching (root, button_matches, label);
 }
 
+/* The line @row shows for its item at @position, through its expression. */
+char *
+bal_test_combo_row_line (AdwComboRow *row,
+                         guint        position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_nonnull (item);
+  g_assert_true (gtk_expression_evaluate (adw_combo_row_get_expression (row), item, &value));
+
+  return g_value_dup_string (&value);
+}
+
 GtkWidget *
 bal_test_find_label (GtkWidget  *root,
                      const char *text)

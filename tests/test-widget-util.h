@@ -23,6 +23,8 @@ GtkWidget      *bal_test_find_button       (GtkWidget  *root,
                                             const char *label);
 GtkWidget      *bal_test_find_label        (GtkWidget  *root,
                                             const char *text);
+char           *bal_test_combo_row_line    (AdwComboRow *row,
+                                            guint        position);
 gboolean        bal_test_screenshot        (GtkWidget  *widget,
                                             const char *path);
 void            bal_test_save_screenshot   (GtkWidget  *widget,

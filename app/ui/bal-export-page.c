@@ -13,7 +13,7 @@
 #include "bal-export.h"
 #include "bal-export-page.h"
 #include "bal-file-chooser.h"
-#include "bal-jobs.h"
+#include "bal-job-list.h"
 #include "bal-ui-util.h"
 
 struct _BalExportPage
@@ -21,14 +21,13 @@ struct _BalExportPage
   GtkWidget        parent_instance;
 
   BalProject      *project;
-  GSignalGroup    *project_signals;
+  BalJobList      *jobs;            /* every job, perhaps shared with other pages */
+  GListStore      *scope_parts;     /* the whole project, then the jobs */
+  GtkFlattenListModel *scopes;      /* BalJobItem; id 0 is the whole project */
   GFile           *target;
   GFile           *running_target;  /* the file the export under way writes */
   GFile           *exported;        /* the last file written, for the toast's Open */
-  GArray          *job_ids;       /* gint64 per scope row; 0 = the whole project */
-  GtkStringList   *scopes;
   GCancellable    *cancellable;
-  GCancellable    *scopes_cancellable;  /* the jobs being read for the scopes */
 
   AdwToastOverlay *toast_overlay;
   AdwComboRow     *scope_row;
@@ -73,68 +72,47 @@ bal_export_page_set_target (BalExportPage *self,
   update_actions (self);
 }
 
-/* The jobs are read in a worker and added to the scopes in one splice:
- * twenty thousand appends, each telling the combo row, stalled the page. */
-static void
-scopes_read (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* A scope's line: the whole project, or a job's justification, which
+ * follows a renamed job. */
+static char *
+scope_label (BalJobItem *item,
+             const char *title,
+             gpointer    user_data)
 {
-  g_autoptr(BalExportPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
-  g_autoptr(GPtrArray) labels = NULL;
-  gint64 whole = 0;
+  if (bal_job_item_get_id (item) == 0)
+    return g_strdup (_("The whole project"));
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      BAL_PROJECT (object) != self->project)
-    return;
-  g_clear_object (&self->scopes_cancellable);
-  if (jobs == NULL)
-    {
-      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-      return;
-    }
-
-  labels = g_ptr_array_new_full (jobs->len + 2, g_free);
-  g_ptr_array_add (labels, g_strdup (_("The whole project")));
-  g_array_set_size (self->job_ids, 0);
-  g_array_append_val (self->job_ids, whole);
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      BalJobOverview *overview = g_ptr_array_index (jobs, i);
-
-      g_ptr_array_add (labels, g_strdup_printf (_("Justification of “%s”"), overview->job->title));
-      g_array_append_val (self->job_ids, overview->job->id);
-    }
-  g_ptr_array_add (labels, NULL);
-
-  gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)),
-                          (const char * const *) labels->pdata);
-  adw_combo_row_set_selected (self->scope_row, 0);
+  return g_strdup_printf (_("Justification of “%s”"), title);
 }
 
 static void
-fill_scopes (BalExportPage *self)
+jobs_error (BalExportPage *self,
+            const GError  *error)
 {
-  if (self->scopes_cancellable != NULL)
-    g_cancellable_cancel (self->scopes_cancellable);
-  g_clear_object (&self->scopes_cancellable);
+  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
+}
 
-  if (self->project == NULL)
+/* The jobs for the scopes, shared with the window's other pages. */
+void
+bal_export_page_set_job_list (BalExportPage *self,
+                              BalJobList    *jobs)
+{
+  g_return_if_fail (BAL_IS_EXPORT_PAGE (self));
+  g_return_if_fail (BAL_IS_JOB_LIST (jobs));
+
+  if (self->jobs == jobs)
+    return;
+
+  if (self->jobs != NULL)
     {
-      const char *whole[] = { _("The whole project"), NULL };
-      gint64 zero = 0;
-
-      gtk_string_list_splice (self->scopes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->scopes)), whole);
-      g_array_set_size (self->job_ids, 0);
-      g_array_append_val (self->job_ids, zero);
-      adw_combo_row_set_selected (self->scope_row, 0);
-      return;
+      g_signal_handlers_disconnect_by_data (self->jobs, self);
+      g_list_store_remove (self->scope_parts, 1);
     }
-
-  self->scopes_cancellable = g_cancellable_new ();
-  bal_jobs_overview_async (self->project, NULL, self->scopes_cancellable, scopes_read, g_object_ref (self));
+  g_set_object (&self->jobs, jobs);
+  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
+  g_list_store_append (self->scope_parts, bal_job_list_get_model (jobs));
+  if (self->project != NULL)
+    bal_job_list_set_project (jobs, self->project);
 }
 
 gboolean
@@ -142,7 +120,7 @@ bal_export_page_get_loading (BalExportPage *self)
 {
   g_return_val_if_fail (BAL_IS_EXPORT_PAGE (self), FALSE);
 
-  return self->scopes_cancellable != NULL;
+  return bal_job_list_get_loading (self->jobs);
 }
 
 BalProject *
@@ -164,8 +142,8 @@ bal_export_page_set_project (BalExportPage *self,
     return;
 
   bal_export_page_cancel (self);
-  g_signal_group_set_target (self->project_signals, project);
-  fill_scopes (self);
+  bal_job_list_set_project (self->jobs, project);
+  adw_combo_row_set_selected (self->scope_row, 0);
   bal_export_page_set_target (self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -250,13 +228,13 @@ run_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   BalExportPage *self = BAL_EXPORT_PAGE (widget);
-  guint scope = adw_combo_row_get_selected (self->scope_row);
+  BalJobItem *scope = adw_combo_row_get_selected_item (self->scope_row);
   gint64 job_id;
 
   if (self->project == NULL || self->target == NULL || self->cancellable != NULL)
     return;
 
-  job_id = scope < self->job_ids->len ? g_array_index (self->job_ids, gint64, scope) : 0;
+  job_id = scope != NULL ? bal_job_item_get_id (scope) : 0;
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->running_target, self->target);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -342,20 +320,17 @@ bal_export_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  if (self->scopes_cancellable != NULL)
-    g_cancellable_cancel (self->scopes_cancellable);
-  g_clear_object (&self->scopes_cancellable);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->jobs != NULL)
+    g_signal_handlers_disconnect_by_data (self->jobs, self);
 
-  g_clear_object (&self->project_signals);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->project);
   g_clear_object (&self->target);
   g_clear_object (&self->running_target);
   g_clear_object (&self->exported);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scopes);
-  g_clear_pointer (&self->job_ids, g_array_unref);
+  g_clear_object (&self->scope_parts);
   /* The page is a GtkWidget with a GtkBinLayout, not an AdwBin: an AdwBin
    * unparents its child in its own dispose, after the template's. */
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_EXPORT_PAGE);
@@ -438,12 +413,24 @@ bal_export_page_init (BalExportPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->scopes = gtk_string_list_new (NULL);
-  self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
-  update_actions (self);
+  /* The whole project, then every job: a job added, renamed or deleted
+   * anywhere changes the scopes with the list. */
+  {
+    g_autoptr(GListStore) whole = g_list_store_new (BAL_TYPE_JOB_ITEM);
+    g_autoptr(BalJobItem) whole_item = bal_job_item_new (0);
+    g_autoptr(BalJobList) jobs = bal_job_list_new ();
+    GtkExpression *title = gtk_property_expression_new (BAL_TYPE_JOB_ITEM, NULL, "title");
+    g_autoptr(GtkExpression) label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &title,
+                                                                  G_CALLBACK (scope_label), NULL, NULL);
 
-  /* A job added, renamed or deleted anywhere changes the scopes. */
-  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
-  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (fill_scopes), self);
+    g_list_store_append (whole, whole_item);
+    self->scope_parts = g_list_store_new (G_TYPE_LIST_MODEL);
+    g_list_store_append (self->scope_parts, whole);
+    self->scopes = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->scope_parts)));
+    adw_combo_row_set_expression (self->scope_row, label);
+    adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
+    /* Its own list until the window gives the one its pages share. */
+    bal_export_page_set_job_list (self, jobs);
+  }
+  update_actions (self);
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bal-job-list.h"
+
 #include "bal-project.h"
 
 G_BEGIN_DECLS
@@ -23,5 +25,7 @@ void        bal_export_page_set_target  (BalExportPage *self,
                                          GFile         *target);
 void        bal_export_page_cancel      (BalExportPage *self);
 gboolean    bal_export_page_get_loading (BalExportPage *self);
+void        bal_export_page_set_job_list (BalExportPage *self,
+                                          BalJobList    *jobs);
 
 G_END_DECLS

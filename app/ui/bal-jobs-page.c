@@ -1,8 +1,8 @@
 /* bal-jobs-page.c: the organisation's jobs: list, form, questionnaire
  *
- * The list is read in a worker thread (bal_jobs_overview_async), kept in a
- * store of BalJobItems that an edit updates in place, and searched with a
- * filter over that store. List and form are the panes of a leaflet that
+ * The list is the window's BalJobList, read in a worker thread and shared
+ * with the other pages; an edit updates its item in place, and a filter
+ * over it searches. List and form are the panes of a leaflet that
  * folds on a narrow window.
  *
  * Copyright 2026 The Balans developers
@@ -23,6 +23,7 @@
 #include "bal-handbook.h"
 #include "bal-job-import-dialog.h"
 #include "bal-job-item.h"
+#include "bal-job-list.h"
 #include "bal-jobs.h"
 #include "bal-jobs-page.h"
 #include "bal-questionnaire-view.h"
@@ -35,12 +36,7 @@ struct _BalJobsPage
 
   /* Owned */
   BalProject           *project;
-  BalMethod            *method;          /* for the salary scales; NULL: load it when needed */
-  GHashTable           *grade_texts;     /* grade → its text with the scale, made once per grade */
-  GSignalGroup         *project_signals;
-  GCancellable         *cancellable;       /* the list being read */
-  GListStore           *items;             /* BalJobItem, every job */
-  GHashTable           *items_by_id;       /* id -> BalJobItem (borrowed from items) */
+  BalJobList           *jobs;              /* every job, perhaps shared with other pages */
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;
@@ -49,12 +45,9 @@ struct _BalJobsPage
   char                 *search;            /* case-folded */
 
   gboolean              review;
-  gboolean              loaded;            /* the list was read once */
-  gboolean              reload_again;      /* the project changed while reading */
   gint64                job_id;            /* the job in the form, 0 when none */
   gint64                deleted_id;        /* the job the undo toast brings back */
   gboolean              filling;           /* the form is being filled, not edited */
-  gboolean              saving;
   guint                 save_id;
 
   /* Template widgets */
@@ -158,164 +151,34 @@ select_job_in_list (BalJobsPage *self)
 static void
 update_list_state (BalJobsPage *self)
 {
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint all = g_list_model_get_n_items (bal_job_list_get_model (self->jobs));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  gboolean loading = all == 0 && bal_job_list_get_loading (self->jobs);
 
-  if (!self->loaded)
+  if (loading)
     gtk_stack_set_visible_child_name (self->page_stack, "loading");
   else if (all == 0)
     gtk_stack_set_visible_child_name (self->page_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->page_stack, "jobs");
-  gtk_spinner_set_spinning (self->spinner, !self->loaded);
+  gtk_spinner_set_spinning (self->spinner, loading);
 
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || all == 0 ? "list" : "no-results");
 }
 
-/* The grade with its salary scale, from the method loaded once for all
- * jobs, and made once per grade: the same dozen texts for twenty thousand
- * jobs at open. */
-static char *
-grade_text (BalJobsPage *self,
-            const char  *grade)
-{
-  const char *text;
-
-  if (grade == NULL)
-    return NULL;
-  if (self->method == NULL && self->project != NULL)
-    {
-      self->method = bal_handbook_load_method (self->project, NULL);
-      g_hash_table_remove_all (self->grade_texts);
-    }
-
-  text = g_hash_table_lookup (self->grade_texts, grade);
-  if (text == NULL)
-    {
-      text = bal_method_grade_text (self->method, grade);
-      g_hash_table_insert (self->grade_texts, g_strdup (grade), (char *)text);
-    }
-
-  return g_strdup (text);
-}
-
 static void
-fill_item (BalJobsPage    *self,
-           BalJobItem     *item,
-           BalJobOverview *overview)
+jobs_loading_changed (BalJobsPage *self)
 {
-  g_autofree char *grade = grade_text (self, overview->grade);
-
-  g_object_freeze_notify (G_OBJECT (item));
-  bal_job_item_set_grade_text (item, grade);
-  bal_job_item_set_title (item, overview->job->title);
-  bal_job_item_set_department (item, overview->job->department);
-  bal_job_item_set_grade (item, overview->grade);
-  bal_job_item_set_status (item, overview->status);
-  bal_job_item_set_marked (item, bal_project_job_has_finding (self->project, overview->job->id));
-  g_object_thaw_notify (G_OBJECT (item));
-}
-
-/* Brings the store to @jobs, keeping the item of every job that stays: its
- * row only changes where the job did. */
-static void
-merge (BalJobsPage *self,
-       GPtrArray   *jobs)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  gboolean same = n == jobs->len;
-
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      BalJobOverview *overview = g_ptr_array_index (jobs, i);
-      BalJobItem *item = g_hash_table_lookup (self->items_by_id, &overview->job->id);
-
-      if (item == NULL)
-        {
-          item = bal_job_item_new (overview->job->id);
-          same = FALSE;
-        }
-      else
-        {
-          g_object_ref (item);
-          if (same)
-            {
-              g_autoptr(BalJobItem) there = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-
-              same = there == item;
-            }
-        }
-      fill_item (self, item, overview);
-      g_ptr_array_add (items, item);
-    }
-
-  if (!same)
-    {
-      g_list_store_splice (self->items, 0, n, items->pdata, items->len);
-      g_hash_table_remove_all (self->items_by_id);
-      for (guint i = 0; i < items->len; i++)
-        {
-          BalJobItem *item = g_ptr_array_index (items, i);
-          gint64 *key = g_new (gint64, 1);
-
-          *key = bal_job_item_get_id (item);
-          g_hash_table_insert (self->items_by_id, key, item);
-        }
-    }
-}
-
-static void reload (BalJobsPage *self);
-
-static void
-overview_done (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(BalJobsPage) self = user_data;
-  g_autoptr(GPtrArray) jobs = NULL;
-  g_autoptr(GError) error = NULL;
-
-  jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      BAL_PROJECT (object) != self->project)
-    return;
-
-  g_clear_object (&self->cancellable);
-  if (jobs == NULL)
-    {
-      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-      return;
-    }
-
-  merge (self, jobs);
-  self->loaded = TRUE;
   update_list_state (self);
-  select_job_in_list (self);
-
-  if (self->reload_again)
-    {
-      self->reload_again = FALSE;
-      reload (self);
-    }
+  if (!bal_job_list_get_loading (self->jobs))
+    select_job_in_list (self);
 }
 
-/* Reads the list again in the worker; a read under way finishes first. */
 static void
-reload (BalJobsPage *self)
+jobs_error (BalJobsPage  *self,
+            const GError *error)
 {
-  if (self->project == NULL)
-    return;
-
-  if (self->cancellable != NULL)
-    {
-      self->reload_again = TRUE;
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  update_list_state (self);
-  bal_jobs_overview_async (self->project, NULL, self->cancellable, overview_done, g_object_ref (self));
+  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
 }
 
 static gboolean
@@ -383,9 +246,10 @@ save_job (gpointer data)
   g_free (job->activities);
   job->activities = text_of (self->activities_view);
 
-  self->saving = TRUE;
+  /* The edit goes on its item below, not through reading every job again. */
+  bal_job_list_block_reload (self->jobs);
   saved = bal_jobs_update (self->project, job, &error);
-  self->saving = FALSE;
+  bal_job_list_unblock_reload (self->jobs);
 
   if (!saved)
     {
@@ -404,7 +268,7 @@ save_job (gpointer data)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_row), NULL);
 
   /* The form shows the edit already; its one row follows. */
-  item = g_hash_table_lookup (self->items_by_id, &self->job_id);
+  item = bal_job_list_lookup (self->jobs, self->job_id);
   if (item != NULL)
     {
       bal_job_item_set_title (item, job->title);
@@ -442,7 +306,8 @@ fill_bosses (BalJobsPage *self,
              gint64       reports_to)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  GListModel *jobs = bal_job_list_get_model (self->jobs);
+  guint n = g_list_model_get_n_items (jobs);
   guint selected = 0;
 
   g_array_set_size (self->boss_ids, 0);
@@ -451,7 +316,7 @@ fill_bosses (BalJobsPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      BalJobItem *other = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      BalJobItem *other = g_list_model_get_item (jobs, i);
       gint64 other_id = bal_job_item_get_id (other);
 
       if (other_id != id)
@@ -520,7 +385,7 @@ status_text (BalJobsPage *self,
                                                             job->questions),
                                                job->answered, job->questions);
   g_autofree char *text = NULL;
-  g_autofree char *grade = decision ? grade_text (self, decision->grade) : NULL;
+  g_autofree char *grade = decision ? bal_job_list_grade_text (self->jobs, decision->grade) : NULL;
 
   if (decision != NULL)
     text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), grade, decision->reference_code, status, answered);
@@ -795,37 +660,6 @@ file_dropped (BalJobsPage   *self,
 
 /* Project ****************************************************************/
 
-/* Another window, the grade dialog or the review page changed jobs: the
- * list is read again, and keeps the items of the jobs that stay. */
-static void
-project_changed (BalJobsPage *self)
-{
-  /* An edit of this form is on its row already. */
-  if (self->saving)
-    return;
-
-  reload (self);
-}
-
-/* A salary scale or the grades changed: each row shows its grade's anew,
- * in place. */
-static void
-handbook_changed (BalJobsPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  g_clear_pointer (&self->method, bal_method_free);
-  if (self->grade_texts != NULL)
-    g_hash_table_remove_all (self->grade_texts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      g_autofree char *grade = grade_text (self, bal_job_item_get_grade (item));
-
-      bal_job_item_set_grade_text (item, grade);
-    }
-}
-
 BalProject *
 bal_jobs_page_get_project (BalJobsPage *self)
 {
@@ -845,21 +679,11 @@ bal_jobs_page_set_project (BalJobsPage *self,
   if (!g_set_object (&self->project, project))
     return;
 
-  g_clear_pointer (&self->method, bal_method_free);
-  if (self->grade_texts != NULL)
-    g_hash_table_remove_all (self->grade_texts);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_signal_group_set_target (self->project_signals, project);
-  g_list_store_remove_all (self->items);
-  g_hash_table_remove_all (self->items_by_id);
-  self->loaded = FALSE;
-  self->reload_again = FALSE;
   self->deleted_id = 0;
+  bal_job_list_set_project (self->jobs, project);
 
   update_editable (self);
   load_job (self, 0);
-  reload (self);
   update_list_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -878,7 +702,7 @@ bal_jobs_page_get_loading (BalJobsPage *self)
 {
   g_return_val_if_fail (BAL_IS_JOBS_PAGE (self), FALSE);
 
-  return self->cancellable != NULL || !self->loaded;
+  return bal_job_list_get_loading (self->jobs);
 }
 
 /* The jobs the list shows: every job, or those the search matches. */
@@ -959,30 +783,46 @@ bal_jobs_page_set_property (GObject      *object,
     }
 }
 
+/* The list of jobs to show, shared with the window's other pages. */
+void
+bal_jobs_page_set_job_list (BalJobsPage *self,
+                            BalJobList  *jobs)
+{
+  g_return_if_fail (BAL_IS_JOBS_PAGE (self));
+  g_return_if_fail (BAL_IS_JOB_LIST (jobs));
+
+  if (self->jobs == jobs)
+    return;
+
+  if (self->jobs != NULL)
+    g_signal_handlers_disconnect_by_data (self->jobs, self);
+  g_set_object (&self->jobs, jobs);
+  g_signal_connect_swapped (jobs, "notify::loading", G_CALLBACK (jobs_loading_changed), self);
+  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
+  gtk_filter_list_model_set_model (self->filtered, bal_job_list_get_model (jobs));
+  if (self->project != NULL)
+    bal_job_list_set_project (jobs, self->project);
+  update_list_state (self);
+}
+
 static void
 bal_jobs_page_dispose (GObject *object)
 {
   BalJobsPage *self = (BalJobsPage *)object;
 
   flush_save (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->project_signals != NULL)
-    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->jobs != NULL)
+    g_signal_handlers_disconnect_by_data (self->jobs, self);
 
   /* AdwBin unparents its child itself: it goes first, the template after. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_JOBS_PAGE);
 
-  g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->method, bal_method_free);
-  g_clear_pointer (&self->grade_texts, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->items_by_id, g_hash_table_unref);
-  g_clear_object (&self->items);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->bosses);
   g_clear_pointer (&self->boss_ids, g_array_unref);
   g_clear_pointer (&self->search, g_free);
@@ -1057,11 +897,8 @@ bal_jobs_page_init (BalJobsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->items = g_list_store_new (BAL_TYPE_JOB_ITEM);
-  self->items_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->grade_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter = gtk_custom_filter_new (filter_job, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+  self->filtered = gtk_filter_list_model_new (NULL,
                                               g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1069,13 +906,12 @@ bal_jobs_page_init (BalJobsPage *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
-  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
-  g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
-  g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
-  g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (handbook_changed), self);
-  /* The background integrity check marks the jobs it found changed. */
-  g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);
+  /* Its own list until the window gives the one its pages share. */
+  {
+    g_autoptr(BalJobList) jobs = bal_job_list_new ();
+
+    bal_jobs_page_set_job_list (self, jobs);
+  }
 
   self->bosses = gtk_string_list_new (NULL);
   self->boss_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

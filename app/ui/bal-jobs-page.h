@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bal-job-list.h"
+
 #include "bal-project.h"
 #include "bal-questionnaire-view.h"
 
@@ -22,6 +24,8 @@ void                  bal_jobs_page_set_project        (BalJobsPage *self,
                                                         BalProject  *project);
 gboolean              bal_jobs_page_get_loading        (BalJobsPage *self);
 GListModel           *bal_jobs_page_get_jobs           (BalJobsPage *self);
+void                  bal_jobs_page_set_job_list       (BalJobsPage *self,
+                                                        BalJobList  *jobs);
 void                  bal_jobs_page_show_job           (BalJobsPage *self,
                                                         gint64       id,
                                                         gboolean     questionnaire);

@@ -26,6 +26,7 @@ struct _BalProjectView
   AdwBin      parent_instance;
 
   BalProject *project;
+  BalJobList *jobs;        /* the jobs, read once for every page that lists them */
   gboolean    review;
 
   /* Template widgets */
@@ -85,6 +86,12 @@ build_page (BalProjectView *self,
   else if (g_strcmp0 (name, "export") == 0)
     page = g_object_new (BAL_TYPE_EXPORT_PAGE, NULL);
 
+  if (BAL_IS_JOBS_PAGE (page))
+    bal_jobs_page_set_job_list (BAL_JOBS_PAGE (page), self->jobs);
+  else if (BAL_IS_REVIEW_PAGE (page))
+    bal_review_page_set_job_list (BAL_REVIEW_PAGE (page), self->jobs);
+  else if (BAL_IS_EXPORT_PAGE (page))
+    bal_export_page_set_job_list (BAL_EXPORT_PAGE (page), self->jobs);
   if (page != NULL)
     page_set_project (self, page);
 
@@ -162,6 +169,7 @@ bal_project_view_set_project (BalProjectView *self,
 
   g_set_object (&self->project, project);
   self->review = review;
+  bal_job_list_set_project (self->jobs, project);
 
   /* The pages built so far follow; the others get it when first shown. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
@@ -391,6 +399,7 @@ bal_project_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_PROJECT_VIEW);
   g_clear_object (&self->project);
+  g_clear_object (&self->jobs);
 
   G_OBJECT_CLASS (bal_project_view_parent_class)->dispose (object);
 }
@@ -433,6 +442,7 @@ bal_project_view_init (BalProjectView *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->jobs = bal_job_list_new ();
 
   pages = gtk_stack_get_pages (self->stack);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)

@@ -30,7 +30,8 @@ struct _BalReviewPage
   BalProject      *project;
   GSignalGroup    *project_signals;
   gboolean         review;
-  GArray          *job_ids;
+  BalJobList      *jobs;               /* every job, perhaps shared with other pages */
+  gboolean         syncing;            /* the choosers follow a change of the list */
   gint64           job_id;
   guint            refresh_id;
   /* The open objections and remarks still to be put in their lists, a few
@@ -40,8 +41,6 @@ struct _BalReviewPage
   guint            open_next;          /* across both, objections first */
   GHashTable      *open_expanded;      /* objection ids whose rows were opened */
   guint            open_tick_id;
-  GCancellable    *jobs_cancellable;   /* the jobs being read for the choosers */
-  gboolean         jobs_stale;         /* the jobs changed since they were read */
   gboolean         all_open;           /* every open objection and remark shown */
 
   /* What an action records once the author is known */
@@ -65,7 +64,6 @@ struct _BalReviewPage
   GtkWidget            *show_all_objections_button;
   GtkWidget            *show_all_remarks_button;
   GtkWidget            *job_box;
-  GtkStringList        *job_titles;
   GtkDropDown          *remark_job;
   AdwEntryRow          *remark_text;
   GtkWidget            *add_remark_button;
@@ -208,12 +206,12 @@ add_remark_now (gpointer data)
 {
   BalReviewPage *self = data;
   g_autoptr(GError) error = NULL;
-  guint job = gtk_drop_down_get_selected (self->remark_job);
+  BalJobItem *job = gtk_drop_down_get_selected_item (self->remark_job);
 
-  if (self->project == NULL || job >= self->job_ids->len)
+  if (self->project == NULL || job == NULL)
     return;
 
-  if (bal_review_add_remark (self->project, g_array_index (self->job_ids, gint64, job), NULL, NULL,
+  if (bal_review_add_remark (self->project, bal_job_item_get_id (job), NULL, NULL,
                              gtk_editable_get_text (GTK_EDITABLE (self->remark_text)), &error) == 0)
     show_error (self, error);
   else
@@ -451,13 +449,13 @@ on_print_clicked (BalReviewPage *self)
 static void
 on_job_chosen (BalReviewPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->job_dropdown);
+  BalJobItem *job = gtk_drop_down_get_selected_item (self->job_dropdown);
 
-  if (selected >= self->job_ids->len || g_array_index (self->job_ids, gint64, selected) == self->job_id)
+  if (self->syncing || job == NULL || bal_job_item_get_id (job) == self->job_id)
     return;
 
-  self->job_id = g_array_index (self->job_ids, gint64, selected);
-  gtk_drop_down_set_selected (self->remark_job, selected);
+  self->job_id = bal_job_item_get_id (job);
+  gtk_drop_down_set_selected (self->remark_job, gtk_drop_down_get_selected (self->job_dropdown));
   queue_refresh (self);
 }
 
@@ -479,8 +477,19 @@ static void
 bind_job_item (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "title",
+                                              gtk_list_item_get_child (item), "label",
+                                              G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "bal-title-binding", binding);
+}
+
+static void
+unbind_job_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "bal-title-binding"));
+  g_object_set_data (G_OBJECT (item), "bal-title-binding", NULL);
 }
 
 static GtkWidget *
@@ -700,79 +709,89 @@ update_open (BalReviewPage *self)
 
 static void update_job (BalReviewPage *self);
 
-/* The jobs for the two choosers, read in a worker; shown in one splice. */
+/* The choosers show the window's list of jobs. When it changes, they keep
+ * the job shown; until the job is in the list, it stays shown. */
 static void
-show_jobs (BalReviewPage *self,
-           GPtrArray     *jobs)
+sync_jobs (BalReviewPage *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) titles = NULL;
-  guint selected = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->job_titles));
+  GListModel *model = bal_job_list_get_model (self->jobs);
+  guint n = g_list_model_get_n_items (model);
+  guint position = self->job_id != 0 ? bal_job_list_find (self->jobs, self->job_id) : G_MAXUINT;
   gint64 before = self->job_id;
 
-  g_array_set_size (self->job_ids, 0);
-  for (guint i = 0; i < jobs->len; i++)
+  self->syncing = FALSE;
+  if (self->project == NULL)
     {
-      BalJob *job = ((BalJobOverview *)g_ptr_array_index (jobs, i))->job;
-
-      g_array_append_val (self->job_ids, job->id);
-      g_strv_builder_add (builder, job->title);
-      if (job->id == self->job_id)
-        selected = i;
+      gtk_widget_set_visible (self->job_box, FALSE);
+      return;
     }
-  if (self->job_ids->len > 0)
-    self->job_id = g_array_index (self->job_ids, gint64, selected);
-  else
-    self->job_id = 0;
+  if (position == G_MAXUINT && (self->job_id == 0 || !bal_job_list_get_loading (self->jobs)))
+    {
+      g_autoptr(BalJobItem) first = n > 0 ? g_list_model_get_item (model, 0) : NULL;
 
-  titles = g_strv_builder_end (builder);
-  g_signal_handlers_block_by_func (self->job_dropdown, on_job_chosen, self);
-  gtk_string_list_splice (self->job_titles, 0, n, (const char * const *)titles);
-  gtk_drop_down_set_selected (self->job_dropdown, selected);
-  gtk_drop_down_set_selected (self->remark_job, selected);
-  g_signal_handlers_unblock_by_func (self->job_dropdown, on_job_chosen, self);
+      position = 0;
+      self->job_id = first != NULL ? bal_job_item_get_id (first) : 0;
+    }
+  if (position < n)
+    {
+      self->syncing = TRUE;
+      if (gtk_drop_down_get_selected (self->job_dropdown) != position)
+        gtk_drop_down_set_selected (self->job_dropdown, position);
+      if (gtk_drop_down_get_selected (self->remark_job) != position)
+        gtk_drop_down_set_selected (self->remark_job, position);
+      self->syncing = FALSE;
+    }
 
-  gtk_widget_set_visible (self->job_box, self->job_ids->len > 0);
+  gtk_widget_set_visible (self->job_box, self->project != NULL && (n > 0 || self->job_id != 0));
   if (self->job_id != before)
     update_job (self);
 }
 
+/* Before the choosers see the change: what they select meanwhile is not
+ * the user's choice. */
 static void
-jobs_read (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+jobs_changing (BalReviewPage *self)
 {
-  g_autoptr(BalReviewPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) jobs = bal_jobs_overview_finish (BAL_PROJECT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      BAL_PROJECT (object) != self->project)
-    return;
-  g_clear_object (&self->jobs_cancellable);
-  if (jobs == NULL)
-    {
-      bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-      return;
-    }
-  show_jobs (self, jobs);
+  self->syncing = TRUE;
 }
 
-/* Reads the jobs again when they changed; until they are in, the job
- * shown stays. */
 static void
-update_jobs (BalReviewPage *self)
+jobs_error (BalReviewPage *self,
+            const GError  *error)
 {
-  gtk_widget_set_visible (self->job_box, self->job_id != 0 || self->job_ids->len > 0);
-  if (!self->jobs_stale)
+  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
+}
+
+/* The list of jobs to choose from, shared with the window's other pages. */
+void
+bal_review_page_set_job_list (BalReviewPage *self,
+                              BalJobList    *jobs)
+{
+  GListModel *model;
+
+  g_return_if_fail (BAL_IS_REVIEW_PAGE (self));
+  g_return_if_fail (BAL_IS_JOB_LIST (jobs));
+
+  if (self->jobs == jobs)
     return;
 
-  self->jobs_stale = FALSE;
-  if (self->jobs_cancellable != NULL)
-    g_cancellable_cancel (self->jobs_cancellable);
-  g_clear_object (&self->jobs_cancellable);
-  self->jobs_cancellable = g_cancellable_new ();
-  bal_jobs_overview_async (self->project, NULL, self->jobs_cancellable, jobs_read, g_object_ref (self));
+  if (self->jobs != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->jobs, self);
+      g_signal_handlers_disconnect_by_data (bal_job_list_get_model (self->jobs), self);
+    }
+  g_set_object (&self->jobs, jobs);
+  model = bal_job_list_get_model (jobs);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (jobs_changing), self);
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->job_dropdown, model);
+  gtk_drop_down_set_model (self->remark_job, model);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (sync_jobs), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_swapped (jobs, "notify::loading", G_CALLBACK (sync_jobs), self);
+  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
+  if (self->project != NULL)
+    bal_job_list_set_project (jobs, self->project);
+  sync_jobs (self);
 }
 
 gboolean
@@ -780,7 +799,7 @@ bal_review_page_get_loading (BalReviewPage *self)
 {
   g_return_val_if_fail (BAL_IS_REVIEW_PAGE (self), FALSE);
 
-  return self->jobs_cancellable != NULL || self->jobs_stale || self->open_tick_id != 0;
+  return bal_job_list_get_loading (self->jobs) || self->open_tick_id != 0;
 }
 
 /* One job: its status, objections, history, remarks and audit trail. */
@@ -798,7 +817,7 @@ update_job (BalReviewPage *self)
   g_autofree char *status = NULL;
   gboolean can_object;
 
-  if (self->job_id == 0)
+  if (self->job_id == 0 || self->project == NULL)
     return;
 
   status = bal_review_status (self->project, self->job_id, NULL);
@@ -888,7 +907,7 @@ refresh (BalReviewPage *self)
 
   update_signatures (self);
   update_open (self);
-  update_jobs (self);
+  sync_jobs (self);
   update_job (self);
   bal_method_group_set_project (self->method_group, self->project,
                                 !self->review && !bal_project_get_review_mode (self->project) &&
@@ -898,13 +917,6 @@ refresh (BalReviewPage *self)
 static void
 project_changed (BalReviewPage *self)
 {
-  queue_refresh (self);
-}
-
-static void
-jobs_changed (BalReviewPage *self)
-{
-  self->jobs_stale = TRUE;
   queue_refresh (self);
 }
 
@@ -934,12 +946,7 @@ set_project (BalReviewPage *self,
   stop_open_rows (self);
   self->job_id = 0;
   self->all_open = FALSE;
-  self->jobs_stale = TRUE;
-  if (self->jobs_cancellable != NULL)
-    g_cancellable_cancel (self->jobs_cancellable);
-  g_clear_object (&self->jobs_cancellable);
-  g_array_set_size (self->job_ids, 0);
-  gtk_string_list_splice (self->job_titles, 0, g_list_model_get_n_items (G_LIST_MODEL (self->job_titles)), NULL);
+  bal_job_list_set_project (self->jobs, project);
   /* The name and role set in Balans, for everything recorded in this project. */
   if (project != NULL)
     bal_author_apply (project);
@@ -1030,9 +1037,11 @@ bal_review_page_dispose (GObject *object)
     g_signal_group_set_target (self->project_signals, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   stop_open_rows (self);
-  if (self->jobs_cancellable != NULL)
-    g_cancellable_cancel (self->jobs_cancellable);
-  g_clear_object (&self->jobs_cancellable);
+  if (self->jobs != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->jobs, self);
+      g_signal_handlers_disconnect_by_data (bal_job_list_get_model (self->jobs), self);
+    }
 
   /* AdwBin unparents its child itself: it goes first, the template after. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -1040,7 +1049,7 @@ bal_review_page_dispose (GObject *object)
 
   g_clear_object (&self->project_signals);
   g_clear_object (&self->project);
-  g_clear_pointer (&self->job_ids, g_array_unref);
+  g_clear_object (&self->jobs);
   g_clear_pointer (&self->pending_members, g_free);
   g_clear_pointer (&self->pending_advice, g_free);
   g_clear_pointer (&self->pending_note, g_free);
@@ -1083,7 +1092,6 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_group);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_box);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_titles);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_job);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_text);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, add_remark_button);
@@ -1124,20 +1132,27 @@ bal_review_page_init (BalReviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->job_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkExpression) title = gtk_property_expression_new (BAL_TYPE_JOB_ITEM, NULL, "title");
+    g_autoptr(BalJobList) jobs = bal_job_list_new ();
 
     g_signal_connect (factory, "setup", G_CALLBACK (setup_job_item), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_job_item), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_job_item), NULL);
     gtk_drop_down_set_factory (self->job_dropdown, factory);
     gtk_drop_down_set_factory (self->remark_job, factory);
+    /* Thousands of jobs: a search over their titles. */
+    gtk_drop_down_set_expression (self->job_dropdown, title);
+    gtk_drop_down_set_expression (self->remark_job, title);
+    /* Its own list until the window gives the one its pages share. */
+    bal_review_page_set_job_list (self, jobs);
   }
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit_sentences), create_sentence_row, NULL, NULL);
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed::review", G_CALLBACK (project_changed), self);
-  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (jobs_changed), self);
+  g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::decisions", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::handbook", G_CALLBACK (project_changed), self);
   g_signal_group_connect_swapped (self->project_signals, "changed::integrity", G_CALLBACK (project_changed), self);

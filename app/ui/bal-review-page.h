@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bal-job-list.h"
+
 #include "bal-project.h"
 
 G_BEGIN_DECLS
@@ -24,5 +26,8 @@ void bal_review_page_show_job (BalReviewPage *self,
                                gint64         job_id);
 
 gboolean bal_review_page_get_loading (BalReviewPage *self);
+
+void bal_review_page_set_job_list (BalReviewPage *self,
+                                   BalJobList    *jobs);
 
 G_END_DECLS
