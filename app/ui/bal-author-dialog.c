@@ -88,6 +88,7 @@ bal_author_dialog_dispose (GObject *object)
 {
   BalAuthorDialog *self = (BalAuthorDialog *)object;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_AUTHOR_DIALOG);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (bal_author_dialog_parent_class)->dispose (object);

@@ -57,6 +57,7 @@ bal_preferences_window_dispose (GObject *object)
 {
   BalPreferencesWindow *self = (BalPreferencesWindow *)object;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bal_preferences_window_parent_class)->dispose (object);

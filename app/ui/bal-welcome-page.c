@@ -94,6 +94,9 @@ bal_welcome_page_dispose (GObject *object)
 {
   BalWelcomePage *self = (BalWelcomePage *)object;
 
+  /* AdwBin unparents its child itself: it goes first, the template after. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BAL_TYPE_WELCOME_PAGE);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
 
