@@ -181,6 +181,58 @@ jobs_error (BalJobsPage  *self,
   bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
 }
 
+/* A row of the list: its title, and under it the department, grade and
+ * status. Made in code: the list keeps up to a few hundred rows, and a
+ * builder template for each was a good part of the time to show a list of
+ * twenty thousand. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  for (GtkWidget *label = title; label != NULL; label = label == title ? subtitle : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GPtrArray *bindings = g_ptr_array_new ();
+
+  g_ptr_array_add (bindings, g_object_bind_property (item, "title", title, "label", G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (item, "title", title, "tooltip-text", G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (item, "subtitle", subtitle, "label", G_BINDING_SYNC_CREATE));
+  g_object_set_data_full (G_OBJECT (list_item), "bal-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
+
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_object_set_data (G_OBJECT (list_item), "bal-bindings", NULL);
+}
+
 static gboolean
 filter_job (gpointer item,
             gpointer user_data)
@@ -208,7 +260,14 @@ search_changed (BalJobsPage *self)
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* No search, no filter: a new list of twenty thousand is then not
+   * passed through one. */
+  if (*self->search == '\0')
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 
   update_list_state (self);
   select_job_in_list (self);
@@ -898,13 +957,20 @@ bal_jobs_page_init (BalJobsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_job, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL,
-                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+    gtk_list_view_set_factory (self->list_view, factory);
+  }
 
   /* Its own list until the window gives the one its pages share. */
   {
