@@ -79,8 +79,9 @@ job_from_row (sqlite3_stmt *stmt)
   job->department = g_strdup (column_text (stmt, 2));
   job->reports_to = sqlite3_column_int64 (stmt, 3);
   job->incumbents = sqlite3_column_int (stmt, 4);
-  job->description = g_strdup (column_text (stmt, 5));
-  job->activities = g_strdup (column_text (stmt, 6));
+  /* NULL only where a list leaves them out: the columns are NOT NULL. */
+  job->description = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : g_strdup (column_text (stmt, 5));
+  job->activities = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? NULL : g_strdup (column_text (stmt, 6));
   job->questionnaire_step = sqlite3_column_int (stmt, 7);
   job->answered = sqlite3_column_int (stmt, 8);
   job->questions = sqlite3_column_int (stmt, 9);
@@ -167,7 +168,7 @@ bal_job_overview_free (BalJobOverview *overview)
 
 /* Every job (or those whose title or department holds @search) with its
  * decision in force and its latest review status: one query, in the order
- * of bal_jobs_list(). The jobs' description and activities are left empty:
+ * of bal_jobs_list(). The jobs' description and activities are left NULL:
  * a list has no use for them, and twenty thousand of them are tens of
  * megabytes. */
 GPtrArray *
@@ -184,7 +185,7 @@ bal_jobs_overview (BalProject  *project,
     pattern = g_strdup_printf ("%%%s%%", search);
 
   stmt = bal_project_prepare (project,
-                              "SELECT " JOB_COLUMNS_TEXTS ("'', ''") ", d.grade, d.reference_code, d.reference_title, "
+                              "SELECT " JOB_COLUMNS_TEXTS ("NULL, NULL") ", d.grade, d.reference_code, d.reference_title, "
                               "  coalesce (s.status, 'draft') "
                               "FROM job j "
                               "LEFT JOIN decision d ON d.id = (SELECT max (id) FROM decision WHERE job_id = j.id) "

@@ -37,7 +37,7 @@ typedef struct
  * status, read in one query. */
 typedef struct
 {
-  BalJob *job;              /* its description and activities are empty */
+  BalJob *job;              /* its description and activities are NULL */
   char   *grade;            /* NULL: not graded */
   char   *reference_code;
   char   *reference_title;

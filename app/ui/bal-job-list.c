@@ -19,6 +19,7 @@
 #include "bal-handbook.h"
 #include "bal-job-list.h"
 #include "bal-jobs.h"
+#include "bal-ui-util.h"
 
 struct _BalJobList
 {
@@ -189,6 +190,8 @@ overview_done (GObject      *object,
 
   merge (self, jobs);
   self->loaded = TRUE;
+  g_clear_pointer (&jobs, g_ptr_array_unref);
+  bal_ui_release_memory ();
 
   if (self->reload_again)
     {

@@ -351,6 +351,7 @@ structure_built (GObject      *object,
   /* The findings after the structure, not beside it: each worker holds
    * every job while it runs, tens of megabytes at twenty thousand. */
   compute->pending--;
+  bal_ui_release_memory ();
   bal_consistency_check_async (compute->project, compute->cancellable, consistency_checked, compute);
 }
 
@@ -371,6 +372,7 @@ consistency_checked (GObject      *object,
     {
       compute_done (compute);
       compute_free (compute);
+      bal_ui_release_memory ();
     }
 }
 

@@ -8,6 +8,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -95,4 +100,16 @@ bal_ui_format_date (const char *iso)
     return g_strdup (iso ? iso : "");
 
   return g_strstrip (g_date_time_format (date, "%e %B %Y"));
+}
+
+/* Gives the system back what a worker freed. glibc keeps what a thread
+ * frees in that thread's arena, where no other thread reuses it: after
+ * each reading of twenty thousand jobs, the app's memory stayed that much
+ * higher, and the next reading's peak came on top. */
+void
+bal_ui_release_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }

@@ -23,4 +23,6 @@ void       bal_ui_mark_invalid   (GtkWidget    *field,
                                   const char   *text);
 char      *bal_ui_format_date    (const char   *iso);
 
+void       bal_ui_release_memory (void);
+
 G_END_DECLS
