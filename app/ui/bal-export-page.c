@@ -85,6 +85,67 @@ scope_label (BalJobItem *item,
   return g_strdup_printf (_("Justification of “%s”"), title);
 }
 
+static gboolean
+title_to_scope (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_autoptr(GObject) item = g_binding_dup_source (binding);
+
+  g_value_take_string (to, scope_label (BAL_JOB_ITEM (item), g_value_get_string (from), NULL));
+
+  return TRUE;
+}
+
+/* The list of scopes is as wide as a job's title needs: twenty thousand
+ * lines cut after "Justification of “Accou…" all looked the same. */
+static void
+scope_selected (GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_selected (list_item) ? 1 : 0);
+}
+
+static void
+setup_scope (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+  g_signal_connect (list_item, "notify::selected", G_CALLBACK (scope_selected), NULL);
+  scope_selected (list_item);
+}
+
+static void
+bind_scope (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (list_item), "title",
+                                                   gtk_widget_get_first_child (gtk_list_item_get_child (list_item)), "label",
+                                                   G_BINDING_SYNC_CREATE, title_to_scope, NULL, NULL, NULL);
+
+  g_object_set_data (G_OBJECT (list_item), "bal-binding", binding);
+}
+
+static void
+unbind_scope (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (list_item), "bal-binding"));
+  g_object_set_data (G_OBJECT (list_item), "bal-binding", NULL);
+}
+
 static void
 jobs_error (BalExportPage *self,
             const GError  *error)
@@ -428,6 +489,14 @@ bal_export_page_init (BalExportPage *self)
     g_list_store_append (self->scope_parts, whole);
     self->scopes = gtk_flatten_list_model_new (g_object_ref (G_LIST_MODEL (self->scope_parts)));
     adw_combo_row_set_expression (self->scope_row, label);
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_scope), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_scope), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_scope), NULL);
+      adw_combo_row_set_list_factory (self->scope_row, factory);
+    }
     adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
     /* Its own list until the window gives the one its pages share. */
     bal_export_page_set_job_list (self, jobs);
