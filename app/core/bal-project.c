@@ -77,6 +77,7 @@ static const char * const migrations[] = {
   "/io/github/balans/Balans/schema/006-integrity.sql",
   "/io/github/balans/Balans/schema/007-indexes.sql",
   "/io/github/balans/Balans/schema/008-procedure.sql",
+  "/io/github/balans/Balans/schema/009-reference-indexes.sql",
 };
 
 static void
