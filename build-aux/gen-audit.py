@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# gen-audit.py: writes the audit triggers of schema steps 6 and 8 and the
+# gen-audit.py: writes the audit triggers of schema steps 6, 8 and 9 and the
 # table of audited rows that bal-audit.c checks against the log, from one
 # list, so that the log and its cross-check can never describe a row
 # differently.
@@ -66,7 +66,7 @@ def changed(columns):
     return "\nWHEN " + " OR ".join("OLD.%s IS NOT NEW.%s" % (c, c) for c in cols)
 
 
-def trigger(table, key, job, columns, action, only_changes=False):
+def trigger(table, key, job, columns, action, only_changes=False, one_row=False):
     row = "OLD." if action == "delete" else "NEW."
     when = "AFTER UPDATE OF review_copy" if (table == "project" and action == "update") else "AFTER " + action.upper()
     if only_changes and action == "update":
@@ -76,6 +76,27 @@ def trigger(table, key, job, columns, action, only_changes=False):
     old = "NULL" if action == "insert" else json_expr(columns, "OLD.")
     new = "NULL" if action == "delete" else json_expr(columns, "NEW.")
     job_sql = job.format(p=row) if job else "NULL"
+    if one_row:
+        # One row of VALUES: SQLite computes it and inserts it. The
+        # INSERT ... SELECT of the steps before reads audit_log in its SELECT,
+        # so SQLite made a temporary table for every entry to hold the row
+        # before inserting it. Time, actor and the row's values are written
+        # out twice, once for the row and once for its hash: 'now' is the
+        # same throughout a statement, and the others are the same values.
+        at = "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
+        row_key = key.format(p=row)
+        return f"""CREATE TRIGGER audit_{table}_{action} {when}
+BEGIN
+  INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
+  VALUES ({at}, balans_actor (), '{table}', {row_key}, {job_sql}, '{action}',
+          {old},
+          {new},
+          balans_audit_hash ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+                             {at}, balans_actor (), '{table}', {row_key}, '{action}',
+                             {old},
+                             {new}));
+END;
+"""
     return f"""CREATE TRIGGER audit_{table}_{action} {when}
 BEGIN
   INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
@@ -256,6 +277,30 @@ CREATE INDEX decision_description ON decision (description_id);
 """
 
 
+HEADER_9 = """-- Schema step 9: indexes by reference function, and the audit triggers made
+-- anew as one-row inserts. Written by build-aux/gen-audit.py: edit that, not this.
+--
+-- An index for every lookup by reference function, so that a reference's
+-- activity groups are read, and a reference imported again is deleted with
+-- its cascade, without a pass over every group of the handbook.
+-- alternative_title, application_rule and reference_profile are found by
+-- their primary keys, which begin with reference_id, and activity by its
+-- primary key, which begins with group_id. A reference's profile is also
+-- kept by characteristic: a characteristic stored again (the method file
+-- imported again) updates its levels without a pass over every profile.
+--
+-- Every audit trigger writes the same entry as before, with the same hash,
+-- as one row of VALUES instead of INSERT ... SELECT: a handbook import
+-- writes some 22 entries per reference function, and the SELECT, which
+-- reads audit_log for the hash before, made SQLite build a temporary table
+-- for each.
+
+CREATE INDEX activity_group_reference ON activity_group (reference_id, position);
+CREATE INDEX reference_profile_characteristic ON reference_profile (characteristic_id);
+
+"""
+
+
 def columns_8(table, columns):
     return columns + ADDED_8.get(table, [])
 
@@ -284,6 +329,15 @@ def main():
             sql.append(trigger(table, key, job, columns, action, True))
             sql.append("\n")
     with open("resources/schema/008-procedure.sql", "w") as f:
+        f.write("".join(sql).rstrip("\n") + "\n")
+
+    sql = [HEADER_9]
+    for table, key, job, columns, new, actions in TABLES + TABLES_8:
+        for action in actions or ("insert", "update", "delete"):
+            sql.append("DROP TRIGGER audit_%s_%s;\n" % (table, action))
+            sql.append(trigger(table, key, job, columns_8(table, columns), action, True, True))
+            sql.append("\n")
+    with open("resources/schema/009-reference-indexes.sql", "w") as f:
         f.write("".join(sql).rstrip("\n") + "\n")
 
     c = ["/* bal-audit-tables.h: the audited tables, as the triggers describe their rows.\n"
