@@ -77,31 +77,18 @@ def trigger(table, key, job, columns, action, only_changes=False, one_row=False)
     new = "NULL" if action == "delete" else json_expr(columns, "NEW.")
     job_sql = job.format(p=row) if job else "NULL"
     if one_row:
-        # One row of VALUES: SQLite computes it and inserts it. The
-        # INSERT ... SELECT of the steps before reads audit_log in its SELECT,
-        # so SQLite made a temporary table for every entry to hold the row
-        # before inserting it. Time, actor and the row's values are written
-        # out twice, once for the row and once for its hash: 'now' is the
-        # same throughout a statement, and the others are the same values.
-        at = "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
-        row_key = key.format(p=row)
-        return f"""CREATE TRIGGER audit_{table}_{action} {when}
-BEGIN
-  INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
-  VALUES ({at}, balans_actor (), '{table}', {row_key}, {job_sql}, '{action}',
-          {old},
-          {new},
-          balans_audit_hash ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
-                             {at}, balans_actor (), '{table}', {row_key}, '{action}',
-                             {old},
-                             {new}));
-END;
-"""
+        # The hash before from balans_audit_head(), a statement of its own:
+        # the SELECT of the steps before read audit_log itself, so SQLite
+        # made a temporary table for every entry to hold its row before
+        # inserting it.
+        prev = "balans_audit_head ()"
+    else:
+        prev = "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)"
     return f"""CREATE TRIGGER audit_{table}_{action} {when}
 BEGIN
   INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
   SELECT e.at, e.actor, '{table}', e.row_key, {job_sql}, '{action}', e.old_value, e.new_value,
-         balans_audit_hash ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+         balans_audit_hash ({prev},
                             e.at, e.actor, '{table}', e.row_key, '{action}', e.old_value, e.new_value)
   FROM (SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') AS at, balans_actor () AS actor,
                {key.format(p=row)} AS row_key, {old} AS old_value, {new} AS new_value) AS e;
@@ -278,7 +265,8 @@ CREATE INDEX decision_description ON decision (description_id);
 
 
 HEADER_9 = """-- Schema step 9: indexes by reference function, and the audit triggers made
--- anew as one-row inserts. Written by build-aux/gen-audit.py: edit that, not this.
+-- anew without reading audit_log in their SELECT.
+-- Written by build-aux/gen-audit.py: edit that, not this.
 --
 -- An index for every lookup by reference function, so that a reference's
 -- activity groups are read, and a reference imported again is deleted with
@@ -290,10 +278,10 @@ HEADER_9 = """-- Schema step 9: indexes by reference function, and the audit tri
 -- imported again) updates its levels without a pass over every profile.
 --
 -- Every audit trigger writes the same entry as before, with the same hash,
--- as one row of VALUES instead of INSERT ... SELECT: a handbook import
--- writes some 22 entries per reference function, and the SELECT, which
--- reads audit_log for the hash before, made SQLite build a temporary table
--- for each.
+-- and takes the hash before from balans_audit_head() instead of a subquery
+-- of audit_log: a handbook import writes some 23 entries per reference
+-- function, and the subquery made SQLite build a temporary table for each,
+-- since the INSERT's own SELECT read the table it inserts into.
 
 CREATE INDEX activity_group_reference ON activity_group (reference_id, position);
 CREATE INDEX reference_profile_characteristic ON reference_profile (characteristic_id);
