@@ -88,6 +88,11 @@ ensure_resources (void)
   if (g_once_init_enter (&once))
     {
       bal_core_register_resource ();
+      /* SQLite counts every allocation under a global mutex for
+       * sqlite3_memory_used(), which nothing here reads; an import of a
+       * handbook makes millions. Only before SQLite's first use (and
+       * refused, harmlessly, after it). */
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
       g_once_init_leave (&once, 1);
     }
 }
