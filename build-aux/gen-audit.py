@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# gen-audit.py: writes the audit triggers of schema steps 6 and 8 and the
+# gen-audit.py: writes the audit triggers of schema steps 6, 8 and 9 and the
 # table of audited rows that bal-audit.c checks against the log, from one
 # list, so that the log and its cross-check can never describe a row
 # differently.
@@ -66,7 +66,7 @@ def changed(columns):
     return "\nWHEN " + " OR ".join("OLD.%s IS NOT NEW.%s" % (c, c) for c in cols)
 
 
-def trigger(table, key, job, columns, action, only_changes=False):
+def trigger(table, key, job, columns, action, only_changes=False, one_row=False):
     row = "OLD." if action == "delete" else "NEW."
     when = "AFTER UPDATE OF review_copy" if (table == "project" and action == "update") else "AFTER " + action.upper()
     if only_changes and action == "update":
@@ -76,11 +76,19 @@ def trigger(table, key, job, columns, action, only_changes=False):
     old = "NULL" if action == "insert" else json_expr(columns, "OLD.")
     new = "NULL" if action == "delete" else json_expr(columns, "NEW.")
     job_sql = job.format(p=row) if job else "NULL"
+    if one_row:
+        # The hash before from balans_audit_head(), a statement of its own:
+        # the SELECT of the steps before read audit_log itself, so SQLite
+        # made a temporary table for every entry to hold its row before
+        # inserting it.
+        prev = "balans_audit_head ()"
+    else:
+        prev = "(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)"
     return f"""CREATE TRIGGER audit_{table}_{action} {when}
 BEGIN
   INSERT INTO audit_log (at, actor, table_name, row_key, job_id, action, old_value, new_value, hash)
   SELECT e.at, e.actor, '{table}', e.row_key, {job_sql}, '{action}', e.old_value, e.new_value,
-         balans_audit_hash ((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+         balans_audit_hash ({prev},
                             e.at, e.actor, '{table}', e.row_key, '{action}', e.old_value, e.new_value)
   FROM (SELECT strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') AS at, balans_actor () AS actor,
                {key.format(p=row)} AS row_key, {old} AS old_value, {new} AS new_value) AS e;
@@ -256,6 +264,31 @@ CREATE INDEX decision_description ON decision (description_id);
 """
 
 
+HEADER_9 = """-- Schema step 9: indexes by reference function, and the audit triggers made
+-- anew without reading audit_log in their SELECT.
+-- Written by build-aux/gen-audit.py: edit that, not this.
+--
+-- An index for every lookup by reference function, so that a reference's
+-- activity groups are read, and a reference imported again is deleted with
+-- its cascade, without a pass over every group of the handbook.
+-- alternative_title, application_rule and reference_profile are found by
+-- their primary keys, which begin with reference_id, and activity by its
+-- primary key, which begins with group_id. A reference's profile is also
+-- kept by characteristic: a characteristic stored again (the method file
+-- imported again) updates its levels without a pass over every profile.
+--
+-- Every audit trigger writes the same entry as before, with the same hash,
+-- and takes the hash before from balans_audit_head() instead of a subquery
+-- of audit_log: a handbook import writes some 23 entries per reference
+-- function, and the subquery made SQLite build a temporary table for each,
+-- since the INSERT's own SELECT read the table it inserts into.
+
+CREATE INDEX activity_group_reference ON activity_group (reference_id, position);
+CREATE INDEX reference_profile_characteristic ON reference_profile (characteristic_id);
+
+"""
+
+
 def columns_8(table, columns):
     return columns + ADDED_8.get(table, [])
 
@@ -284,6 +317,15 @@ def main():
             sql.append(trigger(table, key, job, columns, action, True))
             sql.append("\n")
     with open("resources/schema/008-procedure.sql", "w") as f:
+        f.write("".join(sql).rstrip("\n") + "\n")
+
+    sql = [HEADER_9]
+    for table, key, job, columns, new, actions in TABLES + TABLES_8:
+        for action in actions or ("insert", "update", "delete"):
+            sql.append("DROP TRIGGER audit_%s_%s;\n" % (table, action))
+            sql.append(trigger(table, key, job, columns_8(table, columns), action, True, True))
+            sql.append("\n")
+    with open("resources/schema/009-reference-indexes.sql", "w") as f:
         f.write("".join(sql).rstrip("\n") + "\n")
 
     c = ["/* bal-audit-tables.h: the audited tables, as the triggers describe their rows.\n"

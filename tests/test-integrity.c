@@ -18,6 +18,7 @@
 #include "bal-audit.h"
 #include "bal-demo.h"
 #include "bal-grading.h"
+#include "bal-handbook.h"
 #include "bal-identity.h"
 #include "bal-jobs.h"
 #include "bal-review.h"
@@ -264,6 +265,66 @@ test_clean (Fixture       *f,
   g_assert_cmpint (check->status, ==, 0);
   g_assert_nonnull (strstr (check->out, "every entry is signed"));
   g_assert_nonnull (strstr (check->out, "Audit log head: entry "));
+}
+
+/* A handbook imported over itself: every reference function deleted and
+ * stored again with its activities, titles, rules and profile, the rows
+ * written a table at a time. The log describes every row as it is, text
+ * with quotes, backslashes and tabs included, and the chain verifies. */
+static void
+test_handbook_reimport (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *document = g_build_filename (f->dir, "handboek.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GFile) source = g_file_new_for_path (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BalProject) project = NULL;
+  g_autoptr(BalReference) reference = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  BalActivityGroup *group;
+  const char *text =
+    "# Functiefamilie\nKlantenservice\n\n## Referentiefunctie\nKS.90 Medewerker \"klantcontact\"\n\n"
+    "## Inschaling\nE\n\n## Doel van de functie\nBeantwoordt vragen\\antwoorden via chat.\n\n"
+    "## Typering van de activiteiten\nA. Contact \"leggen\"\n1. Beantwoordt vragen\tper chat \\ mail.\n"
+    "2. Legt afspraken vast in het CRM-systeem.\nB. Nazorg\n1. Belt klanten na.\n\n"
+    "## Toepassingsregels\nLichter\tAls lichter.\tD\nGelijk\tAls gelijk.\tE\nZwaarder\tAls zwaarder.\tF\n";
+
+  g_assert_true (g_file_set_contents (document, text, -1, NULL));
+  project = bal_project_open (file, &error);
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      BalImportResult *parsed = bal_handbook_parse_file (source, NULL, NULL);
+      g_autoptr(BalImportReport) report = bal_handbook_import (project, source, parsed, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->imported->len, ==, 1);
+      g_clear_pointer (&report, bal_import_report_free);
+      bal_import_result_free (parsed);
+      g_assert_true (bal_handbook_load_demo (project, &error));
+      g_assert_no_error (error);
+    }
+
+  reference = bal_handbook_get_reference (project, "KS.90", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reference->doc->title, ==, "Medewerker \"klantcontact\"");
+  g_assert_cmpuint (reference->doc->activities->len, ==, 2);
+  group = g_ptr_array_index (reference->doc->activities, 0);
+  g_assert_cmpuint (group->items->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (group->items, 0), ==, "Beantwoordt vragen\tper chat \\ mail.");
+  g_assert_cmpstr (reference->doc->rules[1].grade, ==, "E");
+  /* The import left the CHECK constraints on. */
+  g_assert_cmpint (sqlite3_exec (bal_project_get_db (project),
+                                 "INSERT INTO application_rule (reference_id, kind, condition, grade) "
+                                 "SELECT id, 'nergens', '', 'E' FROM reference_function WHERE code = 'KS.90'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  bal_project_close (project);
+
+  findings = open_findings (f);
+  for (guint i = 0; i < findings->len; i++)
+    g_test_message ("%s", ((BalIntegrityFinding *)g_ptr_array_index (findings, i))->message);
+  g_assert_cmpuint (findings->len, ==, 0);
 }
 
 /* The decision_is_final trigger dropped, the grade changed, the trigger
@@ -783,6 +844,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/integrity/clean", test_clean);
+  ADD ("/integrity/handbook-reimport", test_handbook_reimport);
   ADD ("/integrity/refused/trigger-on-open", test_trigger_on_open);
   ADD ("/integrity/refused/recursive-hang", test_recursive_hang);
   ADD ("/integrity/refused/unknown-view", test_unknown_view);

@@ -1,11 +1,16 @@
-/* test-queries.c: every query by job uses an index
+/* test-queries.c: every query by job or by reference function uses an index
  *
  * The core is exercised as the app and the CLI use it; every statement it
  * prepares is collected and its EXPLAIN QUERY PLAN read. A statement that
  * looks up by job must not pass over a table kept by job (decision,
  * job_status, remark, answer, decision_verdict, dismissed_hint, the audit
- * log and the review procedure's tables); no
- * statement may pass over one of them inside a loop (once per job).
+ * log and the review procedure's tables); one that looks up by reference
+ * function must not pass over a table kept by reference (alternative_title,
+ * activity_group, activity, application_rule, reference_profile); no
+ * statement may pass over one of them inside a loop (once per job or
+ * reference). The lookups a deletion's cascade makes in each child table of
+ * a reference function (a reference imported again is deleted first) are
+ * checked as well: EXPLAIN QUERY PLAN does not show them.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +26,7 @@
 #include "bal-notice.h"
 #include "bal-description.h"
 #include "bal-objection.h"
+#include "bal-handbook.h"
 #include "bal-hints.h"
 #include "bal-jobs.h"
 #include "bal-matching.h"
@@ -36,6 +42,10 @@ static const char * const by_job_tables[] = {
   "objection", "notice", "job_description", "description_signoff", "audit_log", NULL,
 };
 
+static const char * const by_reference_tables[] = {
+  "alternative_title", "activity_group", "activity", "application_rule", "reference_profile", NULL,
+};
+
 static GMutex seen_lock;
 
 static void
@@ -47,10 +57,11 @@ collect (const char *sql,
   g_mutex_unlock (&seen_lock);
 }
 
-/* The names under which @sql reads the tables kept by job: the table's
+/* The names under which @sql reads the tables of @tables: the table's
  * own name and each alias it is given. */
 static GHashTable *
-by_job_names (const char *sql)
+table_names (const char         *sql,
+             const char * const *tables)
 {
   static const char * const not_alias[] = {
     "where", "on", "join", "left", "inner", "cross", "order", "group", "using", "limit",
@@ -58,14 +69,14 @@ by_job_names (const char *sql)
   };
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint t = 0; by_job_tables[t] != NULL; t++)
+  for (guint t = 0; tables[t] != NULL; t++)
     {
       g_autofree char *pattern = g_strdup_printf ("\\b%s\\b(?:\\s+(?:AS\\s+)?([A-Za-z_][A-Za-z_0-9]*))?",
-                                                  by_job_tables[t]);
+                                                  tables[t]);
       g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
 
-      g_hash_table_add (names, g_strdup (by_job_tables[t]));
+      g_hash_table_add (names, g_strdup (tables[t]));
       g_regex_match (regex, sql, 0, &match);
       while (g_match_info_matches (match))
         {
@@ -89,6 +100,14 @@ is_by_job (const char *sql)
          g_regex_match_simple ("\\bjob_id\\s+IN\\s*\\(\\s*[?]", sql, G_REGEX_CASELESS, 0);
 }
 
+/* A statement that looks up by reference function: its id (or an activity
+ * group's) bound or taken from an outer row. */
+static gboolean
+is_by_reference (const char *sql)
+{
+  return g_regex_match_simple ("\\b(reference_id|group_id)\\s*=\\s*([?:@$]|[A-Za-z_]+\\.id\\b)", sql, G_REGEX_CASELESS, 0);
+}
+
 typedef struct
 {
   int       id;
@@ -108,9 +127,11 @@ check_plan (sqlite3    *db,
             const char *sql)
 {
   g_autofree char *explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
-  g_autoptr(GHashTable) names = by_job_names (sql);
+  g_autoptr(GHashTable) names = table_names (sql, by_job_tables);
+  g_autoptr(GHashTable) reference_names = table_names (sql, by_reference_tables);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (PlanRow));
   gboolean by_job = is_by_job (sql);
+  gboolean by_reference = is_by_reference (sql);
   sqlite3_stmt *stmt = NULL;
 
   g_array_set_clear_func (rows, (GDestroyNotify)plan_row_clear);
@@ -129,11 +150,16 @@ check_plan (sqlite3    *db,
     {
       PlanRow *row = &g_array_index (rows, PlanRow, i);
       g_auto(GStrv) words = g_strsplit (row->detail, " ", 3);
-      gboolean scan, bare, nested = FALSE;
+      gboolean scan, bare, nested = FALSE, keyed;
 
       if (g_strv_length (words) < 2 ||
-          (!g_str_equal (words[0], "SCAN") && !g_str_equal (words[0], "SEARCH")) ||
-          !g_hash_table_contains (names, words[1]))
+          (!g_str_equal (words[0], "SCAN") && !g_str_equal (words[0], "SEARCH")))
+        continue;
+      if (g_hash_table_contains (names, words[1]))
+        keyed = by_job;
+      else if (g_hash_table_contains (reference_names, words[1]))
+        keyed = by_reference;
+      else
         continue;
 
       scan = g_str_equal (words[0], "SCAN");
@@ -158,7 +184,7 @@ check_plan (sqlite3    *db,
           parent = next;
         }
 
-      if ((by_job && (scan || bare)) || (nested && (scan || bare)))
+      if ((keyed && (scan || bare)) || (nested && (scan || bare)))
         return g_strdup_printf ("“%s” in the plan", row->detail);
     }
 
@@ -181,7 +207,8 @@ test_by_job_indexed (void)
   GHashTableIter iter;
   gpointer key;
   gint64 agent, copy, remark;
-  guint n_by_job = 0;
+  guint n_by_job = 0, n_by_reference = 0;
+  sqlite3_stmt *children;
 
   bal_project_set_prepare_observer (collect, seen);
 
@@ -249,6 +276,27 @@ test_by_job_indexed (void)
   g_assert_true (bal_export_workbook (file, target, &agent, 1, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
+  /* What the Handbook page and an import do with reference functions: the
+   * demo handbook imported again replaces each of them. */
+  {
+    const char * const titles[] = { "Klantadviseur", "Servicemedewerker", NULL };
+    g_autoptr(BalMethod) method = bal_handbook_load_method (project, &error);
+    g_autoptr(BalReference) reference = NULL;
+    BalCharacteristic *characteristic;
+
+    g_assert_no_error (error);
+    characteristic = g_ptr_array_index (method->characteristics, 0);
+    g_assert_true (bal_handbook_set_alternative_titles (project, "KS.02", titles, &error));
+    g_assert_no_error (error);
+    g_assert_true (bal_handbook_set_profile_level (project, "KS.02", characteristic->id, 2, &error));
+    g_assert_no_error (error);
+    g_assert_true (bal_handbook_load_demo (project, &error));
+    g_assert_no_error (error);
+    reference = bal_handbook_get_reference (project, "KS.02", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (reference);
+  }
+
   bal_project_set_prepare_observer (NULL, NULL);
   g_assert_cmpuint (g_hash_table_size (seen), >, 40);
 
@@ -262,13 +310,36 @@ test_by_job_indexed (void)
           g_str_has_prefix (key, "COMMIT"))
         continue;
       n_by_job += is_by_job (key);
+      n_by_reference += is_by_reference (key);
       problem = check_plan (bal_project_get_db (project), key);
       if (problem != NULL)
         g_string_append_printf (problems, "%s:\n  %s\n", problem, (const char *)key);
     }
 
-  g_test_message ("%u statements, %u by job", g_hash_table_size (seen), n_by_job);
+  /* Deleting a reference function (or an activity group) looks up its rows
+   * in each child table by the foreign key, once per row deleted. */
+  g_assert_cmpint (sqlite3_prepare_v2 (bal_project_get_db (project),
+                                       "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list (m.name) f "
+                                       "WHERE m.type = 'table' AND f.\"table\" IN ('reference_function', 'activity_group') "
+                                       "ORDER BY m.name",
+                                       -1, &children, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (children) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?1",
+                                              (const char *)sqlite3_column_text (children, 0),
+                                              (const char *)sqlite3_column_text (children, 1));
+      g_autofree char *problem = check_plan (bal_project_get_db (project), sql);
+
+      g_assert_true (is_by_reference (sql));
+      n_by_reference++;
+      if (problem != NULL)
+        g_string_append_printf (problems, "%s (a deletion's cascade):\n  %s\n", problem, sql);
+    }
+  sqlite3_finalize (children);
+
+  g_test_message ("%u statements, %u by job, %u by reference", g_hash_table_size (seen), n_by_job, n_by_reference);
   g_assert_cmpuint (n_by_job, >=, 8);
+  g_assert_cmpuint (n_by_reference, >=, 10);
   if (problems->len > 0)
     g_test_message ("%s", problems->str);
   g_assert_cmpstr (problems->str, ==, "");

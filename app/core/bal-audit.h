@@ -69,5 +69,7 @@ gboolean   bal_audit_verify_integrity (BalProject *project,
                                     GPtrArray   *findings,
                                     GError     **error);
 char      *bal_audit_head_fingerprint (BalProject *project);
+void       bal_audit_append_json_string (GString    *out,
+                                         const char *text);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bal-audit.h"
 #include "bal-handbook-private.h"
 
 #define RESOURCE_HANDBOOK "/io/github/balans/Balans/handbook/"
@@ -108,6 +109,36 @@ index_doc (BalProject       *project,
   return ok;
 }
 
+/* Runs @sql, an insert of the rows of reference function @id given in
+ * @rows, a JSON array (?2) that it closes and then empties. */
+static gboolean
+insert_rows (BalProject  *project,
+             const char  *sql,
+             gint64       id,
+             GString     *rows,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_string_append_c (rows, ']');
+  if (rows->len == 2)
+    {
+      g_string_assign (rows, "[");
+      return TRUE;
+    }
+
+  stmt = bal_project_prepare (project, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, rows->str, rows->len, SQLITE_STATIC);
+  ok = bal_project_step_done (project, stmt, error);
+  g_string_assign (rows, "[");
+
+  return ok;
+}
+
 /* Stores one reference function and returns its id, or 0. */
 static gint64
 store_reference (BalProject       *project,
@@ -118,6 +149,7 @@ store_reference (BalProject       *project,
 {
   g_autofree int *levels = NULL;
   g_autofree gboolean *derived = NULL;
+  g_autoptr(GString) rows = NULL;
   sqlite3_stmt *stmt;
   gint64 family = 0;
   gint64 id;
@@ -135,16 +167,8 @@ store_reference (BalProject       *project,
         }
     }
 
-  /* A reference function imported again replaces the earlier one. */
-  stmt = bal_project_prepare (project,
-                              "DELETE FROM reference_fts WHERE rowid IN (SELECT id FROM reference_function WHERE code = ?1)",
-                              error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, doc->code, -1, SQLITE_TRANSIENT);
-  if (!bal_project_step_done (project, stmt, error))
-    return 0;
-
+  /* A reference function imported again replaces the earlier one (its
+   * search index row: see replaced_ids()). */
   stmt = bal_project_prepare (project, "DELETE FROM reference_function WHERE code = ?1", error);
   if (stmt == NULL)
     return 0;
@@ -186,69 +210,73 @@ store_reference (BalProject       *project,
     return 0;
   id = sqlite3_last_insert_rowid (bal_project_get_db (project));
 
+  /* Each table's rows of the reference in one statement, from a JSON
+   * array: every statement that fires the audit triggers costs a statement
+   * journal and a pass through the triggers' setup, which at one row per
+   * statement was more than the rows themselves. */
+  rows = g_string_new ("[");
   for (guint i = 0; doc->alternative_titles != NULL && i < doc->alternative_titles->len; i++)
     {
-      stmt = bal_project_prepare (project,
-                                  "INSERT OR IGNORE INTO alternative_title (reference_id, position, title) VALUES (?1, ?2, ?3)",
-                                  error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, g_ptr_array_index (doc->alternative_titles, i), -1, SQLITE_TRANSIENT);
-      if (!bal_project_step_done (project, stmt, error))
-        return 0;
+      if (i > 0)
+        g_string_append_c (rows, ',');
+      bal_audit_append_json_string (rows, g_ptr_array_index (doc->alternative_titles, i));
     }
+  if (!insert_rows (project,
+                    "INSERT OR IGNORE INTO alternative_title (reference_id, position, title) "
+                    "SELECT ?1, key, value FROM json_each (?2)",
+                    id, rows, error))
+    return 0;
 
   for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
     {
       BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
-      gint64 group_id;
 
-      stmt = bal_project_prepare (project,
-                                  "INSERT INTO activity_group (reference_id, position, label, title) VALUES (?1, ?2, ?3, ?4)",
-                                  error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_text (stmt, 3, group->label ? group->label : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, group->title ? group->title : "", -1, SQLITE_TRANSIENT);
-      if (!bal_project_step_done (project, stmt, error))
-        return 0;
-      group_id = sqlite3_last_insert_rowid (bal_project_get_db (project));
+      g_string_append (rows, i > 0 ? ",[" : "[");
+      bal_audit_append_json_string (rows, group->label ? group->label : "");
+      g_string_append_c (rows, ',');
+      bal_audit_append_json_string (rows, group->title ? group->title : "");
+      g_string_append_c (rows, ']');
+    }
+  if (!insert_rows (project,
+                    "INSERT INTO activity_group (reference_id, position, label, title) "
+                    "SELECT ?1, key, value ->> 0, value ->> 1 FROM json_each (?2)",
+                    id, rows, error))
+    return 0;
+
+  for (guint i = 0; doc->activities != NULL && i < doc->activities->len; i++)
+    {
+      BalActivityGroup *group = g_ptr_array_index (doc->activities, i);
 
       for (guint j = 0; group->items != NULL && j < group->items->len; j++)
         {
-          stmt = bal_project_prepare (project,
-                                      "INSERT INTO activity (group_id, position, text) VALUES (?1, ?2, ?3)",
-                                      error);
-          if (stmt == NULL)
-            return 0;
-          sqlite3_bind_int64 (stmt, 1, group_id);
-          sqlite3_bind_int (stmt, 2, j);
-          sqlite3_bind_text (stmt, 3, g_ptr_array_index (group->items, j), -1, SQLITE_TRANSIENT);
-          if (!bal_project_step_done (project, stmt, error))
-            return 0;
+          g_string_append_printf (rows, "%s[%u,%u,", rows->len > 1 ? "," : "", i, j);
+          bal_audit_append_json_string (rows, g_ptr_array_index (group->items, j));
+          g_string_append_c (rows, ']');
         }
     }
+  if (!insert_rows (project,
+                    "INSERT INTO activity (group_id, position, text) "
+                    "SELECT g.id, a.value ->> 1, a.value ->> 2 FROM json_each (?2) AS a "
+                    "JOIN activity_group AS g ON g.reference_id = ?1 AND g.position = a.value ->> 0 "
+                    "ORDER BY a.key",
+                    id, rows, error))
+    return 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (bal_handbook_rule_kinds); i++)
     {
-      stmt = bal_project_prepare (project,
-                                  "INSERT INTO application_rule (reference_id, kind, condition, grade, guessed) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)",
-                                  error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, bal_handbook_rule_kinds[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, doc->rules[i].condition ? doc->rules[i].condition : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, doc->rules[i].grade ? doc->rules[i].grade : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 5, doc->rules[i].grade_guessed);
-      if (!bal_project_step_done (project, stmt, error))
-        return 0;
+      g_string_append (rows, i > 0 ? ",[" : "[");
+      bal_audit_append_json_string (rows, bal_handbook_rule_kinds[i]);
+      g_string_append_c (rows, ',');
+      bal_audit_append_json_string (rows, doc->rules[i].condition ? doc->rules[i].condition : "");
+      g_string_append_c (rows, ',');
+      bal_audit_append_json_string (rows, doc->rules[i].grade ? doc->rules[i].grade : "");
+      g_string_append_printf (rows, ",%d]", doc->rules[i].grade_guessed ? 1 : 0);
     }
+  if (!insert_rows (project,
+                    "INSERT INTO application_rule (reference_id, kind, condition, grade, guessed) "
+                    "SELECT ?1, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each (?2)",
+                    id, rows, error))
+    return 0;
 
   if (method != NULL && method->characteristics->len > 0)
     {
@@ -260,22 +288,55 @@ store_reference (BalProject       *project,
         {
           BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
 
-          stmt = bal_project_prepare (project,
-                                      "INSERT INTO reference_profile (reference_id, characteristic_id, level, derived) "
-                                      "VALUES (?1, ?2, ?3, ?4)",
-                                      error);
-          if (stmt == NULL)
-            return 0;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_text (stmt, 2, c->id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 3, levels[i]);
-          sqlite3_bind_int (stmt, 4, derived[i]);
-          if (!bal_project_step_done (project, stmt, error))
-            return 0;
+          g_string_append (rows, i > 0 ? ",[" : "[");
+          bal_audit_append_json_string (rows, c->id);
+          g_string_append_printf (rows, ",%d,%d]", levels[i], derived[i] ? 1 : 0);
         }
+      if (!insert_rows (project,
+                        "INSERT INTO reference_profile (reference_id, characteristic_id, level, derived) "
+                        "SELECT ?1, value ->> 0, value ->> 1, value ->> 2 FROM json_each (?2)",
+                        id, rows, error))
+        return 0;
     }
 
   return id;
+}
+
+/* The ids of the reference functions @docs replace, as a JSON array for
+ * json_each(): their search index rows are removed in one statement with
+ * the rest of the index's work, since FTS5 writes what it holds at every
+ * audited statement (a removal per reference cost more than the import). */
+static char *
+replaced_ids (BalProject  *project,
+              GPtrArray   *docs,
+              GError     **error)
+{
+  g_autoptr(GString) ids = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  stmt = bal_project_prepare (project, "SELECT id FROM reference_function WHERE code = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      BalReferenceDoc *doc = g_ptr_array_index (docs, i);
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, doc->code ? doc->code : "", -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                                (gint64)sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          bal_project_set_sqlite_error (project, error);
+          return NULL;
+        }
+    }
+  g_string_append_c (ids, ']');
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
 /* Stores @docs in one transaction: all of them or none. */
@@ -288,8 +349,10 @@ bal_handbook_store_references (BalProject  *project,
   g_autofree gint64 *ids = g_new0 (gint64, MAX (docs->len, 1));
   g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *restore = NULL;
+  g_autofree char *replaced = NULL;
   sqlite3_stmt *stmt;
   int cache_size = -2000;
+  int temp_store = 0;
   gboolean ok;
 
   /* A handbook's worth of rows, their log entries and search index stay in
@@ -299,17 +362,52 @@ bal_handbook_store_references (BalProject  *project,
     cache_size = sqlite3_column_int (stmt, 0);
   if (stmt != NULL)
     sqlite3_reset (stmt);
-  restore = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+  stmt = bal_project_prepare (project, "PRAGMA temp_store", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    temp_store = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  restore = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA temp_store = %d", cache_size, temp_store);
   bal_project_exec (project, "PRAGMA cache_size = -65536", NULL);
+  /* Every audited statement keeps the pages it changes in a statement
+   * journal, which SQLite moves to a temporary file once one statement's
+   * outgrew 64 KiB, for the rest of the transaction: a write to that file
+   * for every page of every statement after it. In memory instead. */
+  bal_project_exec (project, "PRAGMA temp_store = MEMORY", NULL);
   ok = bal_project_begin (project, error);
+  if (ok)
+    {
+      replaced = replaced_ids (project, docs, error);
+      ok = replaced != NULL;
+    }
+  /* SQLite builds a temporary table for a CHECK (x IN (a, b, c)) at every
+   * row it checks: audit_log's on action, for each of the ~23 entries of a
+   * reference function, was a quarter of the import's work. While the rows
+   * are stored, the only such checks are on values that cannot fail them:
+   * audit_log.action, written as a constant by triggers whose text the
+   * schema check holds to ours, and application_rule.kind, written from
+   * bal_handbook_rule_kinds. Back on before the search index and the seal. */
+  if (ok)
+    bal_project_exec (project, "PRAGMA ignore_check_constraints = ON", NULL);
   for (guint i = 0; ok && i < docs->len; i++)
     {
       ids[i] = store_reference (project, method, families, g_ptr_array_index (docs, i), error);
       ok = ids[i] != 0;
     }
+  bal_project_exec (project, "PRAGMA ignore_check_constraints = OFF", NULL);
   /* The search index last and in one run: FTS5 writes what it holds to
    * the file at every statement that may roll back on its own, which the
    * audited inserts are. */
+  if (ok && g_strcmp0 (replaced, "[]") != 0)
+    {
+      stmt = bal_project_prepare (project, "DELETE FROM reference_fts WHERE rowid IN (SELECT value FROM json_each (?1))", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, replaced, -1, SQLITE_STATIC);
+          ok = bal_project_step_done (project, stmt, error);
+        }
+    }
   for (guint i = 0; ok && i < docs->len; i++)
     ok = index_doc (project, ids[i], g_ptr_array_index (docs, i), error);
   if (ok)

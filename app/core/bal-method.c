@@ -725,14 +725,28 @@ BalCharacteristic *
 bal_method_find_characteristic_by_name (BalMethod  *method,
                                         const char *name)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *folded = NULL;
+  gboolean ascii = g_str_is_ascii (name);
 
   for (guint i = 0; i < method->characteristics->len; i++)
     {
       BalCharacteristic *c = g_ptr_array_index (method->characteristics, i);
-      g_autofree char *candidate = g_utf8_casefold (c->name, -1);
+      g_autofree char *candidate = NULL;
 
-      if (strcmp (candidate, folded) == 0 || g_ascii_strcasecmp (c->id, name) == 0)
+      if (g_ascii_strcasecmp (c->id, name) == 0)
+        return c;
+      /* Case folding of ASCII is ASCII's lower case: no copies for the
+       * names of a method, which every reference's profile looks up. */
+      if (ascii && g_str_is_ascii (c->name))
+        {
+          if (g_ascii_strcasecmp (c->name, name) == 0)
+            return c;
+          continue;
+        }
+      if (folded == NULL)
+        folded = g_utf8_casefold (name, -1);
+      candidate = g_utf8_casefold (c->name, -1);
+      if (strcmp (candidate, folded) == 0)
         return c;
     }
 
