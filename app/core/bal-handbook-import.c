@@ -380,21 +380,11 @@ bal_handbook_store_references (BalProject  *project,
       replaced = replaced_ids (project, docs, error);
       ok = replaced != NULL;
     }
-  /* SQLite builds a temporary table for a CHECK (x IN (a, b, c)) at every
-   * row it checks: audit_log's on action, for each of the ~23 entries of a
-   * reference function, was a quarter of the import's work. While the rows
-   * are stored, the only such checks are on values that cannot fail them:
-   * audit_log.action, written as a constant by triggers whose text the
-   * schema check holds to ours, and application_rule.kind, written from
-   * bal_handbook_rule_kinds. Back on before the search index and the seal. */
-  if (ok)
-    bal_project_exec (project, "PRAGMA ignore_check_constraints = ON", NULL);
   for (guint i = 0; ok && i < docs->len; i++)
     {
       ids[i] = store_reference (project, method, families, g_ptr_array_index (docs, i), error);
       ok = ids[i] != 0;
     }
-  bal_project_exec (project, "PRAGMA ignore_check_constraints = OFF", NULL);
   /* The search index last and in one run: FTS5 writes what it holds to
    * the file at every statement that may roll back on its own, which the
    * audited inserts are. */
