@@ -138,13 +138,20 @@ static double
 time_cli (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
   gint64 start = g_get_monotonic_time ();
   int status = 0;
 
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &errors, &status, &error);
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_autofree char *command = g_strjoinv (" ", (char **)argv);
+
+      g_printerr ("bench-scale: %s failed: %s", command, errors);
+      exit (1);
+    }
 
   return seconds_since (start);
 }
@@ -219,9 +226,11 @@ main (int    argc,
           const char *add_big[] = { cli, "job", "add", path, "--title", title, NULL };
           const char *add_small[] = { cli, "job", "add", empty, "--title", title, NULL };
           const char *decide_big[] = { cli, "decide", path, "Agent", "--reference", "KS.02", "--grade", "D",
-                                       "--justification", "Gelijk.", "--departure-reason", "Meting.", NULL };
+                                       "--justification", "Gelijk.", "--departure-reason", "Meting.", "--author", "Sanne de Bruin",
+                                       "--role", "evaluator", NULL };
           const char *decide_small[] = { cli, "decide", empty, "Agent", "--reference", "KS.02", "--grade", "D",
-                                         "--justification", "Gelijk.", "--departure-reason", "Meting.", NULL };
+                                         "--justification", "Gelijk.", "--departure-reason", "Meting.", "--author", "Sanne de Bruin",
+                                         "--role", "evaluator", NULL };
 
           add[run] = time_cli (add_big) * 1000;
           add_empty[run] = time_cli (add_small) * 1000;

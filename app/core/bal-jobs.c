@@ -159,10 +159,6 @@ bal_job_overview_free (BalJobOverview *overview)
     return;
 
   bal_job_free (overview->job);
-  g_free (overview->grade);
-  g_free (overview->reference_code);
-  g_free (overview->reference_title);
-  g_free (overview->status);
   g_free (overview);
 }
 
@@ -185,7 +181,7 @@ bal_jobs_overview (BalProject  *project,
     pattern = g_strdup_printf ("%%%s%%", search);
 
   stmt = bal_project_prepare (project,
-                              "SELECT " JOB_COLUMNS_TEXTS ("NULL, NULL") ", d.grade, d.reference_code, d.reference_title, "
+                              "SELECT " JOB_COLUMNS_TEXTS ("NULL, NULL") ", d.grade, d.reference_code, "
                               "  coalesce (s.status, 'draft') "
                               "FROM job j "
                               "LEFT JOIN decision d ON d.id = (SELECT max (id) FROM decision WHERE job_id = j.id) "
@@ -203,10 +199,9 @@ bal_jobs_overview (BalProject  *project,
       BalJobOverview *overview = g_new0 (BalJobOverview, 1);
 
       overview->job = job_from_row (stmt);
-      overview->grade = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
-      overview->reference_code = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
-      overview->reference_title = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
-      overview->status = g_strdup (column_text (stmt, 13));
+      overview->grade = g_intern_string ((const char *)sqlite3_column_text (stmt, 10));
+      overview->reference_code = g_intern_string ((const char *)sqlite3_column_text (stmt, 11));
+      overview->status = g_intern_string (column_text (stmt, 12));
       g_ptr_array_add (jobs, overview);
     }
   sqlite3_reset (stmt);
