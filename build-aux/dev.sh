@@ -37,6 +37,9 @@ fi
 meson compile -C build
 
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+# The translations as built, so that Balans speaks the user's language
+# without being installed.
+export BALANS_LOCALEDIR="${BALANS_LOCALEDIR:-$PWD/build/po}"
 
 case "${1:-run}" in
   run)
