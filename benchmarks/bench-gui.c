@@ -222,23 +222,33 @@ on_signal (int signal)
 }
 
 /* The X server's display number, read from -displayfd. */
+/* Starts @argv's daemon and reads the first thing it prints; its stdout
+ * stays open, since Xvfb dies of SIGPIPE when it is closed. */
+static GPid
+start_daemon (const char * const *argv,
+              char               *buffer,
+              gsize               size)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int out;
+
+  if (!g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
+    g_error ("bench-gui: %s: %s", argv[0], error->message);
+  if (read (out, buffer, size - 1) <= 0)
+    g_error ("bench-gui: %s did not start", argv[0]);
+
+  return pid;
+}
+
 static GPid
 start_xvfb (char **display)
 {
   const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset", NULL };
-  g_autoptr(GError) error = NULL;
   char buffer[32] = { 0 };
-  GPid pid;
-  int out;
-  ssize_t n;
+  GPid pid = start_daemon (argv, buffer, sizeof buffer);
 
-  if (!g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
-    g_error ("bench-gui: Xvfb: %s", error->message);
-  /* Its stdout stays open: Xvfb dies of SIGPIPE when it is closed. */
-  n = read (out, buffer, sizeof buffer - 1);
-  if (n <= 0)
-    g_error ("bench-gui: Xvfb did not start");
   *display = g_strdup_printf (":%d", atoi (buffer));
 
   return pid;
@@ -248,19 +258,9 @@ static GPid
 start_bus (char **address)
 {
   const char *argv[] = { "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL };
-  g_autoptr(GError) error = NULL;
   char buffer[512] = { 0 };
-  GPid pid;
-  int out;
-  ssize_t n;
+  GPid pid = start_daemon (argv, buffer, sizeof buffer);
 
-  if (!g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
-    g_error ("bench-gui: dbus-daemon: %s", error->message);
-  n = read (out, buffer, sizeof buffer - 1);
-  if (n <= 0)
-    g_error ("bench-gui: dbus-daemon did not start");
-  /* Its stdout stays open, as Xvfb's. */
   *address = g_strstrip (g_strdup (buffer));
 
   return pid;

@@ -85,19 +85,6 @@ scope_label (BalJobItem *item,
   return g_strdup_printf (_("Justification of “%s”"), title);
 }
 
-static gboolean
-title_to_scope (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  g_autoptr(GObject) item = g_binding_dup_source (binding);
-
-  g_value_take_string (to, scope_label (BAL_JOB_ITEM (item), g_value_get_string (from), NULL));
-
-  return TRUE;
-}
-
 /* The list of scopes is as wide as a job's title needs: twenty thousand
  * lines cut after "Justification of “Accou…" all looked the same. */
 static void
@@ -127,23 +114,26 @@ setup_scope (GtkSignalListItemFactory *factory,
   scope_selected (list_item);
 }
 
+/* A row shows the line of the row's own expression, which follows a
+ * renamed job. */
 static void
 bind_scope (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
+            GtkListItem              *list_item,
+            AdwComboRow              *row)
 {
-  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (list_item), "title",
-                                                   gtk_widget_get_first_child (gtk_list_item_get_child (list_item)), "label",
-                                                   G_BINDING_SYNC_CREATE, title_to_scope, NULL, NULL, NULL);
+  GtkExpressionWatch *watch = gtk_expression_bind (gtk_expression_ref (adw_combo_row_get_expression (row)),
+                                                   gtk_widget_get_first_child (gtk_list_item_get_child (list_item)),
+                                                   "label", gtk_list_item_get_item (list_item));
 
-  g_object_set_data (G_OBJECT (list_item), "bal-binding", binding);
+  g_object_set_data (G_OBJECT (list_item), "bal-watch", watch);
 }
 
 static void
 unbind_scope (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
 {
-  g_binding_unbind (g_object_get_data (G_OBJECT (list_item), "bal-binding"));
-  g_object_set_data (G_OBJECT (list_item), "bal-binding", NULL);
+  gtk_expression_watch_unwatch (g_object_get_data (G_OBJECT (list_item), "bal-watch"));
+  g_object_set_data (G_OBJECT (list_item), "bal-watch", NULL);
 }
 
 static void
@@ -493,7 +483,7 @@ bal_export_page_init (BalExportPage *self)
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_scope), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_scope), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_scope), self->scope_row);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_scope), NULL);
       adw_combo_row_set_list_factory (self->scope_row, factory);
     }
