@@ -13,7 +13,6 @@
 #include "bal-audit.h"
 #include "bal-author-dialog.h"
 #include "bal-grading.h"
-#include "bal-jobs.h"
 #include "bal-method-group.h"
 #include "bal-notice.h"
 #include "bal-objection.h"
