@@ -374,7 +374,7 @@ scale_row (GtkWidget  *page,
       {
         GtkWidget *row = g_ptr_array_index (rows, i);
 
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+        bal_scale_row_set_expanded (BAL_SCALE_ROW (row), TRUE);
         return row;
       }
 

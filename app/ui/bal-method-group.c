@@ -13,6 +13,7 @@
 #include "bal-handbook.h"
 #include "bal-method-group.h"
 #include "bal-scale-row.h"
+#include "bal-text-row.h"
 #include "bal-ui-util.h"
 
 struct _BalMethodGroup
@@ -129,7 +130,7 @@ bal_method_group_set_project (BalMethodGroup *self,
             g_hash_table_insert (kept, (gpointer)bal_scale_row_get_grade (BAL_SCALE_ROW (child)), child);
             continue;
           }
-        if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+        if (bal_scale_row_get_expanded (BAL_SCALE_ROW (child)))
           g_hash_table_add (expanded, g_strdup (bal_scale_row_get_grade (BAL_SCALE_ROW (child))));
         gtk_list_box_remove (self->scales_list, child);
       }
@@ -145,7 +146,7 @@ bal_method_group_set_project (BalMethodGroup *self,
             continue;
           }
         row = bal_scale_row_new (method, method->grades[i], editable);
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (expanded, method->grades[i]));
+        bal_scale_row_set_expanded (BAL_SCALE_ROW (row), g_hash_table_contains (expanded, method->grades[i]));
         g_signal_connect_object (row, "save", G_CALLBACK (on_scale_save), self, G_CONNECT_SWAPPED);
         g_signal_connect_object (row, "remove", G_CALLBACK (on_scale_remove), self, G_CONNECT_SWAPPED);
         gtk_list_box_insert (self->scales_list, row, (int)i);
@@ -193,6 +194,7 @@ bal_method_group_class_init (BalMethodGroupClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (BAL_TYPE_SCALE_ROW);
+  g_type_ensure (BAL_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-method-group.ui");
   gtk_widget_class_bind_template_child (widget_class, BalMethodGroup, period_spin);

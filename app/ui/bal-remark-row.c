@@ -15,7 +15,7 @@
 
 struct _BalRemarkRow
 {
-  AdwActionRow  parent_instance;
+  BalTextRow    parent_instance;
 
   gint64        id;
 
@@ -23,7 +23,7 @@ struct _BalRemarkRow
   GtkButton    *resolve_button;
 };
 
-G_DEFINE_FINAL_TYPE (BalRemarkRow, bal_remark_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (BalRemarkRow, bal_remark_row, BAL_TYPE_TEXT_ROW)
 
 enum {
   RESOLVE,

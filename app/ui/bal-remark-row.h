@@ -9,12 +9,13 @@
 #include <adwaita.h>
 
 #include "bal-review.h"
+#include "bal-text-row.h"
 
 G_BEGIN_DECLS
 
 #define BAL_TYPE_REMARK_ROW (bal_remark_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (BalRemarkRow, bal_remark_row, BAL, REMARK_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (BalRemarkRow, bal_remark_row, BAL, REMARK_ROW, BalTextRow)
 
 GtkWidget *bal_remark_row_new    (const BalRemark *remark,
                                   gboolean         with_job,

@@ -20,6 +20,7 @@
 #include "bal-remark-row.h"
 #include "bal-review.h"
 #include "bal-review-page.h"
+#include "bal-text-row.h"
 #include "bal-ui-util.h"
 
 struct _BalReviewPage
@@ -55,10 +56,13 @@ struct _BalReviewPage
   GtkLabel             *intro_label;
   GtkLabel             *who_label;
   AdwPreferencesGroup  *signatures_group;
+  GtkLabel             *signatures_note;
   GtkListBox           *signers_list;
   AdwPreferencesGroup  *open_objections_group;
+  GtkLabel             *open_objections_note;
   GtkListBox           *open_objections_list;
   AdwPreferencesGroup  *open_remarks_group;
+  GtkLabel             *open_remarks_note;
   GtkListBox           *open_remarks_list;
   GtkWidget            *show_all_objections_button;
   GtkWidget            *show_all_remarks_button;
@@ -67,19 +71,19 @@ struct _BalReviewPage
   AdwEntryRow          *remark_text;
   GtkWidget            *add_remark_button;
   GtkDropDown          *job_dropdown;
-  AdwPreferencesGroup  *status_group;
-  AdwActionRow         *now_row;
+  GtkLabel             *status_explanation;
+  BalTextRow           *now_row;
   AdwEntryRow          *status_note;
   GtkWidget            *propose_button;
   GtkWidget            *adopt_button;
   GtkWidget            *draft_button;
   GtkWidget            *object_button;
   GtkWidget            *print_button;
-  AdwPreferencesGroup  *job_objections_group;
+  GtkLabel             *job_objections_note;
   GtkListBox           *job_objections_list;
-  AdwPreferencesGroup  *history_group;
+  GtkLabel             *history_note;
   GtkListBox           *history_list;
-  AdwPreferencesGroup  *job_remarks_group;
+  GtkLabel             *job_remarks_note;
   GtkListBox           *job_remarks_list;
   GtkStringList        *audit_sentences;
   GtkListBox           *audit_list;
@@ -121,14 +125,8 @@ static GtkWidget *
 row_new (const char *title,
          const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = bal_text_row_new (title, subtitle);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   /* A line to read, not to act on: no stop for Tab. */
   gtk_widget_set_focusable (row, FALSE);
 
@@ -158,16 +156,16 @@ expanded_objections (GtkListBox *list)
   return ids;
 }
 
-/* A group with nothing in it says so in its description. */
+/* A group with nothing in it says so in its note. */
 static void
-show_list (AdwPreferencesGroup *group,
-           GtkListBox          *list,
-           const char          *empty)
+show_list (GtkLabel   *note,
+           GtkListBox *list,
+           const char *empty)
 {
   gboolean any = gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (list), any);
-  adw_preferences_group_set_description (group, any ? NULL : empty);
+  bal_ui_set_note (note, any ? NULL : empty);
 }
 
 static gboolean
@@ -534,10 +532,10 @@ update_signatures (BalReviewPage *self)
   GPtrArray *findings = bal_project_get_findings (self->project);
   GtkWidget *row;
 
-  adw_preferences_group_set_description (self->signatures_group,
-                                         findings->len > 0
-                                           ? _("This project was changed outside Balans: see the banner above. The fingerprints below identify who signed each change; compare them with the ones the senders give you.")
-                                           : _("Every change is signed by its author. Write down the fingerprint of the log’s last entry to check later that nothing was changed or taken away."));
+  bal_ui_set_note (self->signatures_note,
+                   findings->len > 0
+                     ? _("This project was changed outside Balans: see the banner above. The fingerprints below identify who signed each change; compare them with the ones the senders give you.")
+                     : _("Every change is signed by its author. Write down the fingerprint of the log’s last entry to check later that nothing was changed or taken away."));
   clear_list (self->signers_list);
   row = row_new (_("Last entry of the audit log"), head ? head : _("No entries yet"));
   gtk_widget_set_name (row, "audit-head");
@@ -561,10 +559,10 @@ update_signatures (BalReviewPage *self)
 
 /* The group says how many there are when not all are shown. */
 static void
-show_capped (AdwPreferencesGroup *group,
-             GtkWidget           *show_all_button,
-             guint                total,
-             guint                shown)
+show_capped (GtkLabel  *note,
+             GtkWidget *show_all_button,
+             guint      total,
+             guint      shown)
 {
   gboolean capped = shown < total;
 
@@ -576,7 +574,7 @@ show_capped (AdwPreferencesGroup *group,
                                                                 total),
                                                       total, shown);
 
-      adw_preferences_group_set_description (group, description);
+      bal_ui_set_note (note, description);
     }
 }
 
@@ -644,16 +642,16 @@ add_open_rows (GtkWidget     *widget,
 
 /* A group says what is in it, or that nothing is. */
 static void
-show_count (AdwPreferencesGroup *group,
-            GtkListBox          *list,
-            GtkWidget           *show_all_button,
-            guint                total,
-            guint                shown,
-            const char          *empty)
+show_count (GtkLabel   *note,
+            GtkListBox *list,
+            GtkWidget  *show_all_button,
+            guint       total,
+            guint       shown,
+            const char *empty)
 {
   gtk_widget_set_visible (GTK_WIDGET (list), shown > 0);
-  adw_preferences_group_set_description (group, shown > 0 ? NULL : empty);
-  show_capped (group, show_all_button, total, shown);
+  bal_ui_set_note (note, shown > 0 ? NULL : empty);
+  show_capped (note, show_all_button, total, shown);
 }
 
 /* Across the project: what is still open; overdue objections first. */
@@ -695,9 +693,9 @@ update_open (BalReviewPage *self)
     g_ptr_array_add (self->open_remarks, g_steal_pointer (&g_ptr_array_index (remarks, i)));
   self->open_expanded = g_steal_pointer (&expanded);
 
-  show_count (self->open_objections_group, self->open_objections_list, self->show_all_objections_button,
+  show_count (self->open_objections_note, self->open_objections_list, self->show_all_objections_button,
               n_objections, self->open_objections->len, _("No objection is waiting for the employer’s decision."));
-  show_count (self->open_remarks_group, self->open_remarks_list, self->show_all_remarks_button,
+  show_count (self->open_remarks_note, self->open_remarks_list, self->show_all_remarks_button,
               n_remarks, self->open_remarks->len, _("No remark is open."));
 
   if (self->open_objections->len + self->open_remarks->len > 0)
@@ -821,8 +819,8 @@ update_job (BalReviewPage *self)
 
   status = bal_review_status (self->project, self->job_id, NULL);
   decision = bal_grading_latest (self->project, self->job_id, NULL);
-  adw_preferences_group_set_description (self->status_group, bal_review_status_explanation (status, decision != NULL));
-  adw_action_row_set_subtitle (self->now_row, bal_review_job_status_label (status, decision != NULL));
+  bal_ui_set_note (self->status_explanation, bal_review_status_explanation (status, decision != NULL));
+  bal_text_row_set_subtitle (self->now_row, bal_review_job_status_label (status, decision != NULL));
 
   /* What the status allows is shown; what review mode forbids is insensitive. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->propose_button), bal_review_allowed (status, "proposed"));
@@ -848,7 +846,7 @@ update_job (BalReviewPage *self)
       g_signal_connect_object (row, "action", G_CALLBACK (on_objection_action), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->job_objections_list, row);
     }
-  show_list (self->job_objections_group, self->job_objections_list, _("No objection against this job’s grading."));
+  show_list (self->job_objections_note, self->job_objections_list, _("No objection against this job’s grading."));
 
   history = bal_review_history (self->project, self->job_id, NULL);
   clear_list (self->history_list);
@@ -865,7 +863,7 @@ update_job (BalReviewPage *self)
 
       gtk_list_box_append (self->history_list, row_new (bal_review_status_label (change->status), subtitle));
     }
-  show_list (self->history_group, self->history_list, _("Still a draft."));
+  show_list (self->history_note, self->history_list, _("Still a draft."));
 
   remarks = bal_review_remarks (self->project, self->job_id, FALSE, NULL);
   clear_list (self->job_remarks_list);
@@ -876,7 +874,7 @@ update_job (BalReviewPage *self)
       g_signal_connect_object (row, "resolve", G_CALLBACK (on_remark_resolve), self, G_CONNECT_SWAPPED);
       gtk_list_box_append (self->job_remarks_list, row);
     }
-  show_list (self->job_remarks_group, self->job_remarks_list, _("No remarks about this job."));
+  show_list (self->job_remarks_note, self->job_remarks_list, _("No remarks about this job."));
 
   /* Newest first. */
   sentences = bal_audit_sentences (self->project, self->job_id, NULL);
@@ -1079,16 +1077,20 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   g_type_ensure (BAL_TYPE_OBJECTION_ROW);
   g_type_ensure (BAL_TYPE_REMARK_ROW);
   g_type_ensure (BAL_TYPE_METHOD_GROUP);
+  g_type_ensure (BAL_TYPE_TEXT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, who_label);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, signatures_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, signatures_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, signers_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_objections_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_objections_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_objections_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, open_remarks_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_box);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, remark_job);
@@ -1098,7 +1100,7 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, show_all_objections_button);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, show_all_remarks_button);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_open);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_explanation);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, now_row);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, status_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, propose_button);
@@ -1106,11 +1108,11 @@ bal_review_page_class_init (BalReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, draft_button);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, object_button);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, print_button);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_objections_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_objections_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_objections_list);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, history_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, history_list);
-  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_group);
+  gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_note);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, job_remarks_list);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_sentences);
   gtk_widget_class_bind_template_child (widget_class, BalReviewPage, audit_list);

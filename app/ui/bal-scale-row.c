@@ -16,11 +16,12 @@
 #include <string.h>
 
 #include "bal-scale-row.h"
+#include "bal-text-row.h"
 #include "bal-ui-util.h"
 
 struct _BalScaleRow
 {
-  AdwExpanderRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
   char           *grade;
   char           *saved;       /* name, minimum and maximum as saved, to tell an unsaved edit */
@@ -37,9 +38,24 @@ struct _BalScaleRow
   GtkWidget      *actions;
   GtkButton      *save_button;
   GtkButton      *remove_button;
+
+  gboolean        expanded;
+
+  /* Template widgets */
+  BalTextRow     *header;
+  GtkRevealer    *revealer;
+  GtkListBox     *fields_list;
 };
 
-G_DEFINE_FINAL_TYPE (BalScaleRow, bal_scale_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (BalScaleRow, bal_scale_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  PROP_0,
+  PROP_EXPANDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVE,
@@ -188,18 +204,63 @@ ensure_fields (BalScaleRow *self)
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
   g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked), self);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->name_entry));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->minimum_entry));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->maximum_entry));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->actions);
+  gtk_list_box_append (self->fields_list, GTK_WIDGET (self->name_entry));
+  gtk_list_box_append (self->fields_list, GTK_WIDGET (self->minimum_entry));
+  gtk_list_box_append (self->fields_list, GTK_WIDGET (self->maximum_entry));
+  gtk_list_box_append (self->fields_list, self->actions);
   validate (self);
 }
 
-static void
-on_expanded (BalScaleRow *self)
+gboolean
+bal_scale_row_get_expanded (BalScaleRow *self)
 {
-  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
-    ensure_fields (self);
+  g_return_val_if_fail (BAL_IS_SCALE_ROW (self), FALSE);
+
+  return self->expanded;
+}
+
+/* Opens or closes the row's fields; they are made when first opened. */
+void
+bal_scale_row_set_expanded (BalScaleRow *self,
+                            gboolean     expanded)
+{
+  g_return_if_fail (BAL_IS_SCALE_ROW (self));
+
+  expanded = !!expanded;
+  if (self->expanded == expanded)
+    return;
+
+  self->expanded = expanded;
+  if (expanded)
+    {
+      ensure_fields (self);
+      gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_CHECKED, FALSE);
+    }
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_CHECKED);
+  gtk_revealer_set_reveal_child (self->revealer, expanded);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->header), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
+}
+
+static void
+on_header_activated (BalScaleRow *self)
+{
+  bal_scale_row_set_expanded (self, !self->expanded);
+}
+
+/* Up and Down go on from the header to the fields and out of the row, as
+ * in the list the row is in. */
+static gboolean
+on_keynav_failed (BalScaleRow      *self,
+                  GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || (direction != GTK_DIR_UP && direction != GTK_DIR_DOWN))
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (root), direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
 
 /* A row for @grade, filled with its scale in @method if it has one; its
@@ -216,10 +277,8 @@ bal_scale_row_new (BalMethod  *method,
 
   g_return_val_if_fail (grade != NULL, NULL);
 
-  self = g_object_new (BAL_TYPE_SCALE_ROW,
-                       "title", title,
-                       "subtitle", scale != NULL ? text : _("No salary scale"),
-                       NULL);
+  self = g_object_new (BAL_TYPE_SCALE_ROW, "title", title, NULL);
+  bal_text_row_set_subtitle (self->header, scale != NULL ? text : _("No salary scale"));
   self->grade = g_strdup (grade);
   self->has_scale = scale != NULL;
   self->editable = editable;
@@ -337,13 +396,58 @@ bal_scale_row_finalize (GObject *object)
 }
 
 static void
+bal_scale_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BalScaleRow *self = BAL_SCALE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      g_value_set_boolean (value, self->expanded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bal_scale_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BalScaleRow *self = BAL_SCALE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPANDED:
+      bal_scale_row_set_expanded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bal_scale_row_class_init (BalScaleRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = bal_scale_row_get_property;
+  object_class->set_property = bal_scale_row_set_property;
   object_class->dispose = bal_scale_row_dispose;
   object_class->finalize = bal_scale_row_finalize;
+
+  properties[PROP_EXPANDED] =
+    g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVE] =
     g_signal_new ("save",
@@ -358,12 +462,18 @@ bal_scale_row_class_init (BalScaleRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (BAL_TYPE_TEXT_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/balans/Balans/ui/bal-scale-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, header);
+  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, revealer);
+  gtk_widget_class_bind_template_child (widget_class, BalScaleRow, fields_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_header_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_keynav_failed);
 }
 
 static void
 bal_scale_row_init (BalScaleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
 }

@@ -14,12 +14,15 @@ G_BEGIN_DECLS
 
 #define BAL_TYPE_SCALE_ROW (bal_scale_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (BalScaleRow, bal_scale_row, BAL, SCALE_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (BalScaleRow, bal_scale_row, BAL, SCALE_ROW, AdwPreferencesRow)
 
 GtkWidget  *bal_scale_row_new          (BalMethod   *method,
                                         const char  *grade,
                                         gboolean     editable);
 const char *bal_scale_row_get_grade    (BalScaleRow *self);
+gboolean    bal_scale_row_get_expanded (BalScaleRow *self);
+void        bal_scale_row_set_expanded (BalScaleRow *self,
+                                        gboolean     expanded);
 gboolean    bal_scale_row_get_modified (BalScaleRow *self);
 void        bal_scale_row_mark_saved   (BalScaleRow *self);
 const char *bal_scale_row_get_name     (BalScaleRow *self);

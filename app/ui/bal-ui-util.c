@@ -113,3 +113,15 @@ bal_ui_release_memory (void)
   malloc_trim (0);
 #endif
 }
+
+/* Shows @text in @note, a wrapped label in a group of rows, or hides it
+ * when @text is NULL. It stands for the group's description:
+ * AdwPreferencesGroup's own is laid out a score of times for each width,
+ * for the reason bal-text-row.c gives. */
+void
+bal_ui_set_note (GtkLabel   *note,
+                 const char *text)
+{
+  gtk_label_set_text (note, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (note), text != NULL && *text != '\0');
+}

@@ -24,5 +24,7 @@ void       bal_ui_mark_invalid   (GtkWidget    *field,
 char      *bal_ui_format_date    (const char   *iso);
 
 void       bal_ui_release_memory (void);
+void       bal_ui_set_note       (GtkLabel     *note,
+                                  const char   *text);
 
 G_END_DECLS
