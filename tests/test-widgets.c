@@ -20,7 +20,9 @@
 #include "bal-jobs-page.h"
 #include "bal-project-view.h"
 #include "bal-review-page.h"
+#include "bal-scale-row.h"
 #include "bal-structure-page.h"
+#include "bal-text-row.h"
 #include "bal-window.h"
 #include "test-widget-util.h"
 #include "bal-project-private.h"
@@ -1005,6 +1007,111 @@ test_structure_project_change (void)
   bal_remove_tree (dir);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  int *left = data;
+
+  return --*left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Until @widget has been laid out and drawn again: a change of size is
+ * laid out in the next frame, not when the main loop is idle. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  int left = 3;
+
+  gtk_widget_add_tick_callback (widget, count_frame, &left, NULL);
+  for (guint i = 0; i < 1000 && left > 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (left, ==, 0);
+}
+
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+  return bounds;
+}
+
+/* A text row wraps its subtitle in what the suffix leaves it, keeps the
+ * suffix whole at the end (the start, right to left), and loses the
+ * subtitle's line when the subtitle goes; a scale row opens from its
+ * header as a click or Return opens it. */
+static void
+test_text_row (void)
+{
+  const char *long_text = "Iemand van de ondernemingsraad vraagt of de planning van het werk "
+                          "zwaarder weegt dan het contact met de klant, en wil dat voor de "
+                          "hele afdeling weten voordat het advies wordt gegeven.";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = bal_text_row_new ("Kort", long_text);
+  GtkWidget *button = gtk_button_new_with_label ("Afhandelen");
+  GtkWidget *title, *subtitle, *scale;
+  graphene_rect_t t, s, b, s_rtl, b_rtl;
+  int height, narrow_height;
+
+  bal_text_row_add_suffix (BAL_TEXT_ROW (row), button);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  scale = bal_scale_row_new (NULL, "E", TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), scale);
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 500);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  bal_test_wait_for_map (window);
+  wait_frames (row);
+
+  title = bal_test_find_label (row, "Kort");
+  subtitle = bal_test_find_label (row, long_text);
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  t = bounds_in (title, row);
+  s = bounds_in (subtitle, row);
+  b = bounds_in (button, row);
+  /* Wrapped: several lines, in the width left of the button. */
+  g_assert_cmpfloat (s.size.height, >=, 3 * t.size.height);
+  g_assert_cmpfloat (s.origin.x + s.size.width, <=, b.origin.x);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (row));
+  g_assert_cmpfloat (b.size.width, >=, gtk_widget_get_width (button) - 1);
+  /* Centred on the row's height, as an AdwActionRow's suffix is. */
+  g_assert_cmpfloat (ABS ((b.origin.y + b.size.height / 2) - gtk_widget_get_height (row) / 2.0), <=, 1);
+  height = gtk_widget_get_height (row);
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  wait_frames (row);
+  s_rtl = bounds_in (subtitle, row);
+  b_rtl = bounds_in (button, row);
+  g_assert_cmpfloat (b_rtl.origin.x + b_rtl.size.width, <=, s_rtl.origin.x);
+  g_assert_cmpfloat (b_rtl.origin.x, <, b.origin.x);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+
+  bal_text_row_set_subtitle (BAL_TEXT_ROW (row), NULL);
+  wait_frames (row);
+  g_assert_false (gtk_widget_get_visible (subtitle));
+  narrow_height = gtk_widget_get_height (row);
+  g_assert_cmpint (narrow_height, <, height);
+
+  g_assert_null (bal_test_find_label (scale, "Name of the scale"));
+  g_assert_false (bal_scale_row_get_expanded (BAL_SCALE_ROW (scale)));
+  g_assert_true (gtk_widget_activate (gtk_widget_get_ancestor (bal_test_find_label (scale, "Grade E"),
+                                                               GTK_TYPE_LIST_BOX_ROW)));
+  bal_test_iterate ();
+  g_assert_true (bal_scale_row_get_expanded (BAL_SCALE_ROW (scale)));
+  g_assert_true (gtk_widget_has_css_class (scale, "expander"));
+  g_assert_true ((gtk_widget_get_state_flags (scale) & GTK_STATE_FLAG_CHECKED) != 0);
+  g_assert_nonnull (bal_test_find_label (scale, "Name of the scale"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  bal_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1023,6 +1130,7 @@ main (int    argc,
   g_test_add_func ("/widgets/jobs/search-and-save", test_jobs_search_and_save);
   g_test_add_func ("/widgets/large-project", test_large_project);
   g_test_add_func ("/widgets/structure/project-change", test_structure_project_change);
+  g_test_add_func ("/widgets/text-row", test_text_row);
 
   return g_test_run ();
 }

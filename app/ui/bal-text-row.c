@@ -139,13 +139,14 @@ header_measure (GtkWidget      *header,
     }
 }
 
-/* Gives @child @width at @x (from the start) and its natural height for
- * that width, centred in @height. */
+/* Gives @child @width at @x from the start of a header @header_width wide,
+ * and its natural height for that width, centred in @height. */
 static void
 place (GtkWidget *header,
        GtkWidget *child,
        int        x,
        int        width,
+       int        header_width,
        int        height)
 {
   GtkAllocation allocation;
@@ -154,7 +155,7 @@ place (GtkWidget *header,
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
   allocation.width = width;
   allocation.height = MAX (MIN (nat, height), min);
-  allocation.x = gtk_widget_get_direction (header) == GTK_TEXT_DIR_RTL ? gtk_widget_get_width (header) - x - width : x;
+  allocation.x = gtk_widget_get_direction (header) == GTK_TEXT_DIR_RTL ? header_width - x - width : x;
   allocation.y = (height - allocation.height) / 2;
   gtk_widget_size_allocate (child, &allocation, -1);
 }
@@ -180,11 +181,11 @@ header_allocate (GtkWidget *header,
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
       end -= natural ? nat : min;
-      place (header, child, end, natural ? nat : min, height);
+      place (header, child, end, natural ? nat : min, width, height);
       end -= SPACING;
     }
 
-  place (header, text, 0, MAX (end, 0), height);
+  place (header, text, 0, MAX (end, 0), width, height);
 }
 
 static void
