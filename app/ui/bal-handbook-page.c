@@ -571,9 +571,114 @@ bal_handbook_page_class_init (BalHandbookPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "handbook.focus-search", NULL);
 }
 
+/* The list's rows: a family heading, or a reference function under it.
+ * Made in code: a builder for each row was a quarter of the page's first
+ * frame. Every row is selectable, since in GTK 4.8 only a selectable row
+ * takes the focus and the arrow keys would stop at a heading; the page keeps
+ * the selection off the headings. The reference's labels are a grid that
+ * they fill, not a box: see bal-text-row.c. */
+static GtkWidget *
+row_label (GtkWidget  *parent,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), label);
+
+  return label;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *family = row_label (box, "heading");
+  GtkWidget *reference = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_grid_new ();
+  GtkWidget *code = row_label (line, NULL);
+  GtkWidget *title = row_label (line, NULL);
+  GtkWidget *grade = row_label (line, "numeric");
+  GtkWidget *alternatives;
+
+  gtk_label_set_ellipsize (GTK_LABEL (family), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (family, 12);
+  gtk_widget_set_margin_bottom (family, 3);
+
+  gtk_widget_set_margin_top (reference, 3);
+  gtk_widget_set_margin_bottom (reference, 3);
+  gtk_box_append (GTK_BOX (box), reference);
+  gtk_grid_set_column_spacing (GTK_GRID (line), 12);
+  /* Wrapped, not cut: a title is the one thing to read here. The small
+   * natural width keeps the list narrow. */
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 20);
+  gtk_widget_add_css_class (grade, "dim-label");
+  gtk_grid_attach (GTK_GRID (line), code, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (line), title, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (line), grade, 2, 0, 1, 1);
+  gtk_box_append (GTK_BOX (reference), line);
+
+  alternatives = row_label (reference, "dim-label");
+  gtk_widget_add_css_class (alternatives, "caption");
+  gtk_label_set_yalign (GTK_LABEL (alternatives), 0.5);
+  gtk_label_set_ellipsize (GTK_LABEL (alternatives), PANGO_ELLIPSIZE_END);
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item)
+{
+  BalHandbookItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *family = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *reference = gtk_widget_get_next_sibling (family);
+  GtkWidget *line = gtk_widget_get_first_child (reference);
+  GtkWidget *code = gtk_widget_get_first_child (line);
+  GtkWidget *title = gtk_widget_get_next_sibling (code);
+  GtkWidget *grade = gtk_widget_get_next_sibling (title);
+  GtkWidget *alternatives = gtk_widget_get_next_sibling (line);
+  gboolean is_family = bal_handbook_item_is_family (item);
+  GPtrArray *bindings = g_ptr_array_new ();
+
+  gtk_list_item_set_activatable (list_item, !is_family);
+  gtk_widget_set_visible (family, is_family);
+  gtk_widget_set_visible (reference, !is_family);
+  gtk_label_set_text (GTK_LABEL (family), bal_handbook_item_get_family (item));
+  gtk_label_set_text (GTK_LABEL (code), bal_handbook_item_get_code (item));
+  gtk_label_set_text (GTK_LABEL (title), bal_handbook_item_get_title (item));
+  gtk_widget_set_tooltip_text (title, bal_handbook_item_get_title (item));
+  gtk_label_set_text (GTK_LABEL (grade), bal_handbook_item_get_grade (item));
+  /* A reference's other titles can change while it is shown. */
+  g_ptr_array_add (bindings, g_object_bind_property (item, "alternative-titles", alternatives, "label", G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (item, "has-alternative-titles", alternatives, "visible", G_BINDING_SYNC_CREATE));
+  g_object_set_data_full (G_OBJECT (list_item), "bal-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
+
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_object_set_data (G_OBJECT (list_item), "bal-bindings", NULL);
+}
+
 static void
 bal_handbook_page_init (BalHandbookPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   g_type_ensure (BAL_TYPE_HANDBOOK_ITEM);
   g_type_ensure (BAL_TYPE_REFERENCE_DETAIL);
 
@@ -585,6 +690,11 @@ bal_handbook_page_init (BalHandbookPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
   g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate", G_BINDING_SYNC_CREATE);
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
