@@ -424,7 +424,9 @@ run_subject (Subject    *subject,
   subject->window[run] = (g_get_monotonic_time () - start) / 1000.0;
 
   wait_idle (pid);
-  if (subject->path != NULL)
+  if (subject->path == NULL)
+    mark (pid);                                     /* mark1: the open */
+  else
     {
       /* Without a window manager, focus goes where it is put. */
       xdotool ("windowfocus", "--sync", window, NULL);
@@ -463,10 +465,10 @@ run_subject (Subject    *subject,
   app_pid = 0;
 
   g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
-  if (subject->path == NULL)
-    return;   /* no probe in the bare window */
   subject->first_frame[run] = probe_value (log, "mark1", "first_frame_ms");
   subject->open_stall[run] = probe_value (log, "mark1", "max_gap_ms");
+  if (subject->path == NULL)
+    return;   /* the bare window has no pages */
   for (int m = 2; m <= 7; m++)
     {
       g_autofree char *phase = g_strdup_printf ("mark%d", m);
@@ -621,14 +623,14 @@ main (int    argc,
 
       g_print ("%-8s %10.0f %7.2f %7.2f", subject->name, window, window / median (subjects[1].window),
                window / median (subjects[0].window));
+      g_print (" %12.0f %10.0f", median (subject->first_frame), median (subject->open_stall));
       if (subject->path != NULL)
-        g_print (" %12.0f %10.0f %9.0f (%4.0f) %9.0f (%4.0f) %9.0f (%4.0f) %16s",
-                 median (subject->first_frame), median (subject->open_stall),
+        g_print (" %9.0f (%4.0f) %9.0f (%4.0f) %9.0f (%4.0f) %16s",
                  median (subject->pages_stall), maximum (subject->pages_stall),
                  median (subject->job_stall), maximum (subject->job_stall),
                  median (subject->search_stall), maximum (subject->search_stall), "");
       else
-        g_print (" %12s %10s %16s %16s %16s %16s", "", "", "", "", "", "");
+        g_print (" %16s %16s %16s %16s", "", "", "", "");
       g_print (" %8.1f %8.1f\n", median (subject->peak_mb), subject->peak_mb[RUNS]);
     }
 

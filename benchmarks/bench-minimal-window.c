@@ -2,13 +2,16 @@
  *
  * An AdwApplicationWindow with a header bar and a label, titled
  * "bench-minimal-window": what any libadwaita app costs to show a window.
- * Non-unique, so that it needs no session bus.
+ * Non-unique, so that it needs no session bus. It runs the app's stall
+ * probe, so that its first frame and the stall of its opening are anchors.
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <adwaita.h>
+
+#include "bal-stall-probe.h"
 
 static void
 activate (GApplication *app)
@@ -31,6 +34,7 @@ main (int    argc,
   g_autoptr(AdwApplication) app = adw_application_new ("io.github.balans.BenchMinimalWindow", G_APPLICATION_NON_UNIQUE);
 
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  bal_stall_probe_start (G_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
