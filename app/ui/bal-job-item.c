@@ -23,10 +23,12 @@ struct _BalJobItem
 
   gint64    id;
   char     *title;
-  char     *department;
-  char     *grade;          /* NULL: not graded */
-  char     *grade_text;     /* the grade with its salary scale; NULL: the grade alone */
-  char     *status;         /* the review status, "draft" when none */
+  /* Interned: a dozen grades and statuses, and a few dozen departments,
+   * among twenty thousand jobs. */
+  const char *department;
+  const char *grade;        /* NULL: not graded */
+  const char *grade_text;   /* the grade with its salary scale; NULL: the grade alone */
+  const char *status;       /* the review status, "draft" when none */
   gboolean  marked;         /* changed outside Balans */
 
   char     *subtitle;       /* derived from the fields above */
@@ -109,6 +111,21 @@ set_string (BalJobItem  *self,
   return TRUE;
 }
 
+static void
+set_interned (BalJobItem  *self,
+              const char **field,
+              const char  *value,
+              guint        prop)
+{
+  value = g_intern_string (value);
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  update_derived (self);
+}
+
 BalJobItem *
 bal_job_item_new (gint64 id)
 {
@@ -154,7 +171,7 @@ bal_job_item_set_department (BalJobItem *self,
 {
   g_return_if_fail (BAL_IS_JOB_ITEM (self));
 
-  set_string (self, &self->department, department, PROP_DEPARTMENT);
+  set_interned (self, &self->department, department, PROP_DEPARTMENT);
 }
 
 const char *
@@ -171,7 +188,7 @@ bal_job_item_set_grade (BalJobItem *self,
 {
   g_return_if_fail (BAL_IS_JOB_ITEM (self));
 
-  set_string (self, &self->grade, grade, PROP_GRADE);
+  set_interned (self, &self->grade, grade, PROP_GRADE);
 }
 
 const char *
@@ -190,7 +207,7 @@ bal_job_item_set_grade_text (BalJobItem *self,
 {
   g_return_if_fail (BAL_IS_JOB_ITEM (self));
 
-  set_string (self, &self->grade_text, grade_text, PROP_GRADE_TEXT);
+  set_interned (self, &self->grade_text, grade_text, PROP_GRADE_TEXT);
 }
 
 const char *
@@ -207,7 +224,7 @@ bal_job_item_set_status (BalJobItem *self,
 {
   g_return_if_fail (BAL_IS_JOB_ITEM (self));
 
-  set_string (self, &self->status, status, PROP_STATUS);
+  set_interned (self, &self->status, status, PROP_STATUS);
 }
 
 gboolean
@@ -271,10 +288,6 @@ bal_job_item_finalize (GObject *object)
   BalJobItem *self = (BalJobItem *)object;
 
   g_free (self->title);
-  g_free (self->department);
-  g_free (self->grade);
-  g_free (self->grade_text);
-  g_free (self->status);
   g_free (self->subtitle);
   g_free (self->folded);
 
