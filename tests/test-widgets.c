@@ -1040,8 +1040,8 @@ bounds_in (GtkWidget *widget,
   return bounds;
 }
 
-/* A text row wraps its subtitle in what the suffix leaves it, keeps the
- * suffix whole at the end (the start, right to left), and loses the
+/* A text row wraps its subtitle in what its prefix and suffix leave it,
+ * keeps them whole at the start and the end (mirrored right to left), and loses the
  * subtitle's line when the subtitle goes; a scale row opens from its
  * header as a click or Return opens it. */
 static void
@@ -1054,11 +1054,13 @@ test_text_row (void)
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = bal_text_row_new ("Kort", long_text);
   GtkWidget *button = gtk_button_new_with_label ("Afhandelen");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
   GtkWidget *title, *subtitle, *scale;
-  graphene_rect_t t, s, b, s_rtl, b_rtl;
+  graphene_rect_t t, s, b, i, s_rtl, b_rtl, i_rtl;
   int height, narrow_height;
 
   bal_text_row_add_suffix (BAL_TEXT_ROW (row), button);
+  bal_text_row_add_prefix (BAL_TEXT_ROW (row), icon);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   scale = bal_scale_row_new (NULL, "E", TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), scale);
@@ -1075,7 +1077,11 @@ test_text_row (void)
   t = bounds_in (title, row);
   s = bounds_in (subtitle, row);
   b = bounds_in (button, row);
-  /* Wrapped: several lines, in the width left of the button. */
+  i = bounds_in (icon, row);
+  /* The icon before the text, which wraps in the width between the icon
+   * and the button: several lines. */
+  g_assert_cmpfloat (i.origin.x + i.size.width, <=, t.origin.x);
+  g_assert_cmpfloat (i.origin.x + i.size.width, <=, s.origin.x);
   g_assert_cmpfloat (s.size.height, >=, 3 * t.size.height);
   g_assert_cmpfloat (s.origin.x + s.size.width, <=, b.origin.x);
   g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (row));
@@ -1088,7 +1094,9 @@ test_text_row (void)
   wait_frames (row);
   s_rtl = bounds_in (subtitle, row);
   b_rtl = bounds_in (button, row);
+  i_rtl = bounds_in (icon, row);
   g_assert_cmpfloat (b_rtl.origin.x + b_rtl.size.width, <=, s_rtl.origin.x);
+  g_assert_cmpfloat (s_rtl.origin.x + s_rtl.size.width, <=, i_rtl.origin.x);
   g_assert_cmpfloat (b_rtl.origin.x, <, b.origin.x);
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 

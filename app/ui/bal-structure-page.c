@@ -21,6 +21,7 @@
 #include "bal-method.h"
 #include "bal-structure.h"
 #include "bal-structure-page.h"
+#include "bal-text-row.h"
 #include "bal-ui-util.h"
 
 struct _BalStructurePage
@@ -260,14 +261,11 @@ show_findings (BalStructurePage *self,
   for (guint i = 0; i < findings->len && i < FINDINGS_SHOWN; i++)
     {
       BalFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = bal_text_row_new (finding->message, NULL);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (g_strcmp0 (finding->kind, "no-decision") == 0
-                                                               ? "dialog-information-symbolic" : "dialog-warning-symbolic"));
+      bal_text_row_add_prefix (BAL_TEXT_ROW (row),
+                               gtk_image_new_from_icon_name (g_strcmp0 (finding->kind, "no-decision") == 0
+                                                             ? "dialog-information-symbolic" : "dialog-warning-symbolic"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->findings_group), row);
       g_ptr_array_add (self->finding_rows, row);
     }

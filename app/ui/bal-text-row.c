@@ -1,4 +1,4 @@
-/* bal-text-row.c: a row of a title and a subtitle that wrap, with suffixes
+/* bal-text-row.c: a row of a title and a subtitle that wrap, with prefixes and suffixes
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,8 +9,9 @@
  * each wrapped label of an AdwActionRow is then laid out some twenty times
  * for a single width, in searches for the narrowest width that keeps its
  * height. On the Review page that was most of the time of its first frame.
- * This row's header is laid out height-for-width: the suffixes get their
- * natural width, the text the rest, and each label is laid out once for it.
+ * This row's header is laid out height-for-width: the prefixes and suffixes
+ * get their natural width, the text the rest, and each label is laid out
+ * once for it.
  */
 
 #define G_LOG_DOMAIN "bal-text-row"
@@ -47,21 +48,34 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The header's children are the text, then the suffixes. */
+/* The header's children are the prefixes, the text (the box of class
+ * "title"), then the suffixes. The prefixes and suffixes get their natural
+ * width, or their minimum when the text would get less than its own. */
+
+static GtkWidget *
+header_text (GtkWidget *header)
+{
+  GtkWidget *child = gtk_widget_get_first_child (header);
+
+  while (!gtk_widget_has_css_class (child, "title"))
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
 
 static int
-suffixes_width (GtkWidget *text,
-                gboolean   natural)
+others_width (GtkWidget *text,
+              gboolean   natural)
 {
   int total = 0;
 
-  for (GtkWidget *child = gtk_widget_get_next_sibling (text);
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (text));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       int min, nat;
 
-      if (!gtk_widget_should_layout (child))
+      if (child == text || !gtk_widget_should_layout (child))
         continue;
 
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
@@ -71,16 +85,14 @@ suffixes_width (GtkWidget *text,
   return total;
 }
 
-/* Whether the suffixes get their natural width in @width: they do unless
- * the text would get less than its minimum. */
 static gboolean
-suffixes_natural (GtkWidget *text,
-                  int        width)
+others_natural (GtkWidget *text,
+                int        width)
 {
   int text_min;
 
   gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
-  return width - suffixes_width (text, TRUE) >= text_min;
+  return width - others_width (text, TRUE) >= text_min;
 }
 
 static int
@@ -90,7 +102,7 @@ text_width (GtkWidget *text,
   int text_min;
 
   gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
-  return MAX (width - suffixes_width (text, suffixes_natural (text, width)), text_min);
+  return MAX (width - others_width (text, others_natural (text, width)), text_min);
 }
 
 static GtkSizeRequestMode
@@ -108,14 +120,14 @@ header_measure (GtkWidget      *header,
                 int            *minimum_baseline,
                 int            *natural_baseline)
 {
-  GtkWidget *text = gtk_widget_get_first_child (header);
+  GtkWidget *text = header_text (header);
   int text_min, text_nat;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       gtk_widget_measure (text, orientation, -1, &text_min, &text_nat, NULL, NULL);
-      *minimum = text_min + suffixes_width (text, FALSE);
-      *natural = text_nat + suffixes_width (text, TRUE);
+      *minimum = text_min + others_width (text, FALSE);
+      *natural = text_nat + others_width (text, TRUE);
       return;
     }
 
@@ -124,13 +136,13 @@ header_measure (GtkWidget      *header,
   *minimum = text_min;
   *natural = text_nat;
 
-  for (GtkWidget *child = gtk_widget_get_next_sibling (text);
+  for (GtkWidget *child = gtk_widget_get_first_child (header);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       int min, nat;
 
-      if (!gtk_widget_should_layout (child))
+      if (child == text || !gtk_widget_should_layout (child))
         continue;
 
       gtk_widget_measure (child, orientation, -1, &min, &nat, NULL, NULL);
@@ -160,32 +172,47 @@ place (GtkWidget *header,
   gtk_widget_size_allocate (child, &allocation, -1);
 }
 
+static int
+child_width (GtkWidget *child,
+             gboolean   natural)
+{
+  int min, nat;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return natural ? nat : min;
+}
+
 static void
 header_allocate (GtkWidget *header,
                  int        width,
                  int        height,
                  int        baseline)
 {
-  GtkWidget *text = gtk_widget_get_first_child (header);
-  gboolean natural = suffixes_natural (text, width);
+  GtkWidget *text = header_text (header);
+  gboolean natural = others_natural (text, width);
+  int start = 0;
   int end = width;
 
-  for (GtkWidget *child = gtk_widget_get_last_child (header);
-       child != text;
-       child = gtk_widget_get_prev_sibling (child))
-    {
-      int min, nat;
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child != text; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        int w = child_width (child, natural);
 
-      if (!gtk_widget_should_layout (child))
-        continue;
+        place (header, child, start, w, width, height);
+        start += w + SPACING;
+      }
 
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      end -= natural ? nat : min;
-      place (header, child, end, natural ? nat : min, width, height);
-      end -= SPACING;
-    }
+  for (GtkWidget *child = gtk_widget_get_last_child (header); child != text; child = gtk_widget_get_prev_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        int w = child_width (child, natural);
 
-  place (header, text, 0, MAX (end, 0), width, height);
+        end -= w;
+        place (header, child, end, w, width, height);
+        end -= SPACING;
+      }
+
+  place (header, text, start, MAX (end - start, 0), width, height);
 }
 
 static void
@@ -232,6 +259,19 @@ bal_text_row_set_subtitle (BalTextRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
+/* Puts @widget before the text, at the start of the row. */
+void
+bal_text_row_add_prefix (BalTextRow *self,
+                         GtkWidget  *widget)
+{
+  BalTextRowPrivate *priv = bal_text_row_get_instance_private (self);
+
+  g_return_if_fail (BAL_IS_TEXT_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_insert_before (widget, priv->header, header_text (priv->header));
+}
+
 /* Puts @widget after the text, at the end of the row. */
 void
 bal_text_row_add_suffix (BalTextRow *self,
@@ -251,7 +291,9 @@ bal_text_row_add_child (GtkBuildable *buildable,
                         GObject      *child,
                         const char   *type)
 {
-  if (g_strcmp0 (type, "suffix") == 0)
+  if (g_strcmp0 (type, "prefix") == 0)
+    bal_text_row_add_prefix (BAL_TEXT_ROW (buildable), GTK_WIDGET (child));
+  else if (g_strcmp0 (type, "suffix") == 0)
     bal_text_row_add_suffix (BAL_TEXT_ROW (buildable), GTK_WIDGET (child));
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);

@@ -1,4 +1,4 @@
-/* bal-text-row.h: a row of a title and a subtitle that wrap, with suffixes
+/* bal-text-row.h: a row of a title and a subtitle that wrap, with prefixes and suffixes
  *
  * Copyright 2026 The Balans developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +26,8 @@ GtkWidget  *bal_text_row_new          (const char *title,
 const char *bal_text_row_get_subtitle (BalTextRow *self);
 void        bal_text_row_set_subtitle (BalTextRow *self,
                                        const char *subtitle);
+void        bal_text_row_add_prefix   (BalTextRow *self,
+                                       GtkWidget  *widget);
 void        bal_text_row_add_suffix   (BalTextRow *self,
                                        GtkWidget  *widget);
 
