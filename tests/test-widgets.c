@@ -1041,6 +1041,7 @@ bounds_in (GtkWidget *widget,
 }
 
 /* A text row wraps its subtitle in what its prefix and suffix leave it,
+ * keeps a short title whole beside a wide suffix,
  * keeps them whole at the start and the end (mirrored right to left), and loses the
  * subtitle's line when the subtitle goes; a scale row opens from its
  * header as a click or Return opens it. */
@@ -1055,13 +1056,19 @@ test_text_row (void)
   GtkWidget *row = bal_text_row_new ("Kort", long_text);
   GtkWidget *button = gtk_button_new_with_label ("Afhandelen");
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-  GtkWidget *title, *subtitle, *scale;
+  GtkWidget *title, *subtitle, *scale, *chooser_row, *short_title, *wide;
   graphene_rect_t t, s, b, i, s_rtl, b_rtl, i_rtl;
+  int natural;
   int height, narrow_height;
 
   bal_text_row_add_suffix (BAL_TEXT_ROW (row), button);
   bal_text_row_add_prefix (BAL_TEXT_ROW (row), icon);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
+  chooser_row = bal_text_row_new ("Functie", NULL);
+  wide = gtk_label_new (long_text);
+  gtk_label_set_ellipsize (GTK_LABEL (wide), PANGO_ELLIPSIZE_END);
+  bal_text_row_add_suffix (BAL_TEXT_ROW (chooser_row), wide);
+  gtk_list_box_append (GTK_LIST_BOX (list), chooser_row);
   scale = bal_scale_row_new (NULL, "E", TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), scale);
   gtk_window_set_default_size (GTK_WINDOW (window), 320, 500);
@@ -1089,6 +1096,11 @@ test_text_row (void)
   /* Centred on the row's height, as an AdwActionRow's suffix is. */
   g_assert_cmpfloat (ABS ((b.origin.y + b.size.height / 2) - gtk_widget_get_height (row) / 2.0), <=, 1);
   height = gtk_widget_get_height (row);
+  /* A short title stays whole beside a wide suffix, which gives way, as a
+   * job chooser does. */
+  short_title = bal_test_find_label (chooser_row, "Functie");
+  gtk_widget_measure (short_title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (short_title), >=, natural);
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   wait_frames (row);

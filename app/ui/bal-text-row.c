@@ -9,9 +9,8 @@
  * each wrapped label of an AdwActionRow is then laid out some twenty times
  * for a single width, in searches for the narrowest width that keeps its
  * height. On the Review page that was most of the time of its first frame.
- * This row's header is laid out height-for-width: the prefixes and suffixes
- * get their natural width, the text the rest, and each label is laid out
- * once for it.
+ * This row's header is laid out height-for-width, its width shared as a
+ * GtkBox shares it, and each label is laid out once for the width it gets.
  */
 
 #define G_LOG_DOMAIN "bal-text-row"
@@ -49,8 +48,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* The header's children are the prefixes, the text (the box of class
- * "title"), then the suffixes. The prefixes and suffixes get their natural
- * width, or their minimum when the text would get less than its own. */
+ * "title"), then the suffixes. Each gets its minimum width and a share of
+ * what is left, as a GtkBox shares it: a button whole before a long line
+ * its natural width, a short title whole before a wide chooser. */
 
 static GtkWidget *
 header_text (GtkWidget *header)
@@ -63,46 +63,51 @@ header_text (GtkWidget *header)
   return child;
 }
 
-static int
-others_width (GtkWidget *text,
-              gboolean   natural)
+static guint
+n_children (GtkWidget *header)
 {
-  int total = 0;
+  guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_parent (text));
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The widths of the header's children laid out in @width, in order, in
+ * @sizes (as many as the header has children), with in @text_index the
+ * text's; their number. */
+static guint
+share_width (GtkWidget        *header,
+             int               width,
+             GtkRequestedSize *sizes,
+             guint            *text_index)
+{
+  GtkWidget *text = header_text (header);
+  guint n = 0;
+  int extra = width;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (header);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      int min, nat;
-
-      if (child == text || !gtk_widget_should_layout (child))
+      if (child != text && !gtk_widget_should_layout (child))
         continue;
 
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      total += (natural ? nat : min) + SPACING;
+      if (child == text)
+        *text_index = n;
+      sizes[n].data = child;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1,
+                          &sizes[n].minimum_size, &sizes[n].natural_size, NULL, NULL);
+      extra -= sizes[n].minimum_size + (n > 0 ? SPACING : 0);
+      n++;
     }
+  extra = gtk_distribute_natural_allocation (MAX (extra, 0), n, sizes);
+  /* What is left when all have their natural width goes to the text, so
+   * that the suffixes end flush with the row. */
+  sizes[*text_index].minimum_size += extra;
 
-  return total;
-}
-
-static gboolean
-others_natural (GtkWidget *text,
-                int        width)
-{
-  int text_min;
-
-  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
-  return width - others_width (text, TRUE) >= text_min;
-}
-
-static int
-text_width (GtkWidget *text,
-            int        width)
-{
-  int text_min;
-
-  gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
-  return MAX (width - others_width (text, others_natural (text, width)), text_min);
+  return n;
 }
 
 static GtkSizeRequestMode
@@ -120,34 +125,29 @@ header_measure (GtkWidget      *header,
                 int            *minimum_baseline,
                 int            *natural_baseline)
 {
-  GtkWidget *text = header_text (header);
-  int text_min, text_nat;
+  GtkRequestedSize *sizes = g_newa (GtkRequestedSize, n_children (header));
+  guint text_index = 0;
+  guint n = share_width (header, MAX (for_size, 0), sizes, &text_index);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      gtk_widget_measure (text, orientation, -1, &text_min, &text_nat, NULL, NULL);
-      *minimum = text_min + others_width (text, FALSE);
-      *natural = text_nat + others_width (text, TRUE);
-      return;
-    }
-
-  gtk_widget_measure (text, orientation, for_size < 0 ? -1 : text_width (text, for_size),
-                      &text_min, &text_nat, NULL, NULL);
-  *minimum = text_min;
-  *natural = text_nat;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (header);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  *minimum = *natural = 0;
+  for (guint i = 0; i < n; i++)
     {
       int min, nat;
 
-      if (child == text || !gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_measure (child, orientation, -1, &min, &nat, NULL, NULL);
-      *minimum = MAX (*minimum, min);
-      *natural = MAX (*natural, nat);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          gtk_widget_measure (sizes[i].data, orientation, -1, &min, &nat, NULL, NULL);
+          *minimum += min + (i > 0 ? SPACING : 0);
+          *natural += nat + (i > 0 ? SPACING : 0);
+        }
+      else
+        {
+          gtk_widget_measure (sizes[i].data, orientation,
+                              i == text_index && for_size >= 0 ? sizes[i].minimum_size : -1,
+                              &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
     }
 }
 
@@ -172,47 +172,22 @@ place (GtkWidget *header,
   gtk_widget_size_allocate (child, &allocation, -1);
 }
 
-static int
-child_width (GtkWidget *child,
-             gboolean   natural)
-{
-  int min, nat;
-
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  return natural ? nat : min;
-}
-
 static void
 header_allocate (GtkWidget *header,
                  int        width,
                  int        height,
                  int        baseline)
 {
-  GtkWidget *text = header_text (header);
-  gboolean natural = others_natural (text, width);
-  int start = 0;
-  int end = width;
+  GtkRequestedSize *sizes = g_newa (GtkRequestedSize, n_children (header));
+  guint text_index = 0;
+  guint n = share_width (header, width, sizes, &text_index);
+  int x = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (header); child != text; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_should_layout (child))
-      {
-        int w = child_width (child, natural);
-
-        place (header, child, start, w, width, height);
-        start += w + SPACING;
-      }
-
-  for (GtkWidget *child = gtk_widget_get_last_child (header); child != text; child = gtk_widget_get_prev_sibling (child))
-    if (gtk_widget_should_layout (child))
-      {
-        int w = child_width (child, natural);
-
-        end -= w;
-        place (header, child, end, w, width, height);
-        end -= SPACING;
-      }
-
-  place (header, text, start, MAX (end - start, 0), width, height);
+  for (guint i = 0; i < n; i++)
+    {
+      place (header, sizes[i].data, x, sizes[i].minimum_size, width, height);
+      x += sizes[i].minimum_size + SPACING;
+    }
 }
 
 static void
