@@ -647,7 +647,6 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *grade = gtk_widget_get_next_sibling (title);
   GtkWidget *alternatives = gtk_widget_get_next_sibling (line);
   gboolean is_family = bal_handbook_item_is_family (item);
-  GPtrArray *bindings = g_ptr_array_new ();
 
   gtk_list_item_set_activatable (list_item, !is_family);
   gtk_widget_set_visible (family, is_family);
@@ -658,20 +657,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (title, bal_handbook_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (grade), bal_handbook_item_get_grade (item));
   /* A reference's other titles can change while it is shown. */
-  g_ptr_array_add (bindings, g_object_bind_property (item, "alternative-titles", alternatives, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "has-alternative-titles", alternatives, "visible", G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (list_item), "bal-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
-{
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (list_item), "bal-bindings", NULL);
+  bal_ui_list_item_bind (list_item, item, "alternative-titles", alternatives, "label");
+  bal_ui_list_item_bind (list_item, item, "has-alternative-titles", alternatives, "visible");
 }
 
 static void
@@ -693,7 +680,7 @@ bal_handbook_page_init (BalHandbookPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (bal_ui_list_item_unbind), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate", G_BINDING_SYNC_CREATE);
 

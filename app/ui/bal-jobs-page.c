@@ -214,23 +214,10 @@ bind_row (GtkSignalListItemFactory *factory,
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GPtrArray *bindings = g_ptr_array_new ();
 
-  g_ptr_array_add (bindings, g_object_bind_property (item, "title", title, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "title", title, "tooltip-text", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (item, "subtitle", subtitle, "label", G_BINDING_SYNC_CREATE));
-  g_object_set_data_full (G_OBJECT (list_item), "bal-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
-{
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (list_item), "bal-bindings", NULL);
+  bal_ui_list_item_bind (list_item, item, "title", title, "label");
+  bal_ui_list_item_bind (list_item, item, "title", title, "tooltip-text");
+  bal_ui_list_item_bind (list_item, item, "subtitle", subtitle, "label");
 }
 
 static gboolean
@@ -968,7 +955,7 @@ bal_jobs_page_init (BalJobsPage *self)
 
     g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (bal_ui_list_item_unbind), NULL);
     gtk_list_view_set_factory (self->list_view, factory);
   }
 

@@ -474,19 +474,7 @@ static void
 bind_job_item (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
-  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "title",
-                                              gtk_list_item_get_child (item), "label",
-                                              G_BINDING_SYNC_CREATE);
-
-  g_object_set_data (G_OBJECT (item), "bal-title-binding", binding);
-}
-
-static void
-unbind_job_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  g_binding_unbind (g_object_get_data (G_OBJECT (item), "bal-title-binding"));
-  g_object_set_data (G_OBJECT (item), "bal-title-binding", NULL);
+  bal_ui_list_item_bind (item, gtk_list_item_get_item (item), "title", gtk_list_item_get_child (item), "label");
 }
 
 static GtkWidget *
@@ -1141,7 +1129,7 @@ bal_review_page_init (BalReviewPage *self)
 
     g_signal_connect (factory, "setup", G_CALLBACK (setup_job_item), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_job_item), NULL);
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_job_item), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (bal_ui_list_item_unbind), NULL);
     gtk_drop_down_set_factory (self->job_dropdown, factory);
     gtk_drop_down_set_factory (self->remark_job, factory);
     /* Thousands of jobs: a search over their titles. */

@@ -125,3 +125,36 @@ bal_ui_set_note (GtkLabel   *note,
   gtk_label_set_text (note, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (note), text != NULL && *text != '\0');
 }
+
+/* Binds @target_property of @target, in the row of @list_item, to
+ * @source_property of @source, its item, until the row is unbound by
+ * bal_ui_list_item_unbind(). */
+void
+bal_ui_list_item_bind (GtkListItem *list_item,
+                       gpointer     source,
+                       const char  *source_property,
+                       gpointer     target,
+                       const char  *target_property)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
+
+  if (bindings == NULL)
+    {
+      bindings = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (list_item), "bal-bindings", bindings, (GDestroyNotify)g_ptr_array_unref);
+    }
+  g_ptr_array_add (bindings, g_object_bind_property (source, source_property, target, target_property,
+                                                     G_BINDING_SYNC_CREATE));
+}
+
+/* A GtkSignalListItemFactory's "unbind": drops the row's bindings. */
+void
+bal_ui_list_item_unbind (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item)
+{
+  GPtrArray *bindings = g_object_get_data (G_OBJECT (list_item), "bal-bindings");
+
+  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (bindings, i));
+  g_object_set_data (G_OBJECT (list_item), "bal-bindings", NULL);
+}

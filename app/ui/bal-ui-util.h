@@ -27,4 +27,12 @@ void       bal_ui_release_memory (void);
 void       bal_ui_set_note       (GtkLabel     *note,
                                   const char   *text);
 
+void       bal_ui_list_item_bind   (GtkListItem              *list_item,
+                                    gpointer                  source,
+                                    const char               *source_property,
+                                    gpointer                  target,
+                                    const char               *target_property);
+void       bal_ui_list_item_unbind (GtkSignalListItemFactory *factory,
+                                    GtkListItem              *list_item);
+
 G_END_DECLS
