@@ -15,7 +15,6 @@
 
 #include "config.h"
 
-
 #include "bal-handbook.h"
 #include "bal-job-list.h"
 #include "bal-jobs.h"
@@ -70,8 +69,8 @@ update_loading (BalJobList *self)
 
 /* The grade with its salary scale, from the method loaded once for all
  * jobs, and made once per grade: the same dozen texts for twenty thousand
- * jobs. */
-char *
+ * jobs, interned as the jobs' items keep them. */
+const char *
 bal_job_list_grade_text (BalJobList *self,
                          const char *grade)
 {
@@ -90,11 +89,13 @@ bal_job_list_grade_text (BalJobList *self,
   text = g_hash_table_lookup (self->grade_texts, grade);
   if (text == NULL)
     {
-      text = bal_method_grade_text (self->method, grade);
+      g_autofree char *made = bal_method_grade_text (self->method, grade);
+
+      text = g_intern_string (made);
       g_hash_table_insert (self->grade_texts, g_strdup (grade), (char *)text);
     }
 
-  return g_strdup (text);
+  return text;
 }
 
 static void
@@ -102,7 +103,7 @@ fill_item (BalJobList     *self,
            BalJobItem     *item,
            BalJobOverview *overview)
 {
-  g_autofree char *grade = bal_job_list_grade_text (self, overview->grade);
+  const char *grade = bal_job_list_grade_text (self, overview->grade);
 
   g_object_freeze_notify (G_OBJECT (item));
   bal_job_item_set_grade_text (item, grade);
@@ -239,7 +240,7 @@ handbook_changed (BalJobList *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BalJobItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      g_autofree char *grade = bal_job_list_grade_text (self, bal_job_item_get_grade (item));
+      const char *grade = bal_job_list_grade_text (self, bal_job_item_get_grade (item));
 
       bal_job_item_set_grade_text (item, grade);
     }
@@ -439,7 +440,7 @@ bal_job_list_init (BalJobList *self)
 {
   self->items = g_list_store_new (BAL_TYPE_JOB_ITEM);
   self->items_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->grade_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->grade_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->project_signals = g_signal_group_new (BAL_TYPE_PROJECT);
   g_signal_group_connect_swapped (self->project_signals, "changed::jobs", G_CALLBACK (project_changed), self);

@@ -27,7 +27,7 @@ BalJobItem *bal_job_list_lookup         (BalJobList *self,
 guint       bal_job_list_find           (BalJobList *self,
                                          gint64      id);
 gboolean    bal_job_list_get_loading    (BalJobList *self);
-char       *bal_job_list_grade_text     (BalJobList *self,
+const char *bal_job_list_grade_text     (BalJobList *self,
                                          const char *grade);
 void        bal_job_list_block_reload   (BalJobList *self);
 void        bal_job_list_unblock_reload (BalJobList *self);

@@ -431,7 +431,7 @@ status_text (BalJobsPage *self,
                                                             job->questions),
                                                job->answered, job->questions);
   g_autofree char *text = NULL;
-  g_autofree char *grade = decision ? bal_job_list_grade_text (self->jobs, decision->grade) : NULL;
+  const char *grade = decision ? bal_job_list_grade_text (self->jobs, decision->grade) : NULL;
 
   if (decision != NULL)
     text = g_strdup_printf (_("Grade %s (%s) · %s · %s"), grade, decision->reference_code, status, answered);
