@@ -136,13 +136,6 @@ unbind_scope (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "bal-watch", NULL);
 }
 
-static void
-jobs_error (BalExportPage *self,
-            const GError  *error)
-{
-  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-}
-
 /* The jobs for the scopes, shared with the window's other pages. */
 void
 bal_export_page_set_job_list (BalExportPage *self,
@@ -160,7 +153,6 @@ bal_export_page_set_job_list (BalExportPage *self,
       g_list_store_remove (self->scope_parts, 1);
     }
   g_set_object (&self->jobs, jobs);
-  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
   g_list_store_append (self->scope_parts, bal_job_list_get_model (jobs));
   if (self->project != NULL)
     bal_job_list_set_project (jobs, self->project);
@@ -489,6 +481,7 @@ bal_export_page_init (BalExportPage *self)
     }
     adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scopes));
     /* Its own list until the window gives the one its pages share. */
+    bal_job_list_report_errors (jobs, GTK_WIDGET (self));
     bal_export_page_set_job_list (self, jobs);
   }
   update_actions (self);

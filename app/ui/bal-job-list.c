@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "bal-handbook.h"
 #include "bal-job-list.h"
 #include "bal-jobs.h"
@@ -244,6 +246,25 @@ handbook_changed (BalJobList *self)
 
       bal_job_item_set_grade_text (item, grade);
     }
+}
+
+static void
+report_error (GtkWidget    *widget,
+              const GError *error)
+{
+  bal_ui_show_error (widget, _("Could not read the jobs"), error);
+}
+
+/* Shows the list's errors on @widget, its owner's: a list the pages share
+ * reports once, not once per page. */
+void
+bal_job_list_report_errors (BalJobList *self,
+                            GtkWidget  *widget)
+{
+  g_return_if_fail (BAL_IS_JOB_LIST (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_signal_connect_object (self, "error", G_CALLBACK (report_error), widget, G_CONNECT_SWAPPED);
 }
 
 BalJobList *

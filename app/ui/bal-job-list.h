@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "bal-job-item.h"
 #include "bal-project.h"
@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BalJobList, bal_job_list, BAL, JOB_LIST, GObject)
 
 BalJobList *bal_job_list_new            (void);
+void        bal_job_list_report_errors  (BalJobList *self,
+                                         GtkWidget  *widget);
 BalProject *bal_job_list_get_project    (BalJobList *self);
 void        bal_job_list_set_project    (BalJobList *self,
                                          BalProject *project);

@@ -174,13 +174,6 @@ jobs_loading_changed (BalJobsPage *self)
     select_job_in_list (self);
 }
 
-static void
-jobs_error (BalJobsPage  *self,
-            const GError *error)
-{
-  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-}
-
 /* A row of the list: its title, and under it the department, grade and
  * status. Made in code: the list keeps up to a few hundred rows, and a
  * builder template for each was a good part of the time to show a list of
@@ -844,7 +837,6 @@ bal_jobs_page_set_job_list (BalJobsPage *self,
     g_signal_handlers_disconnect_by_data (self->jobs, self);
   g_set_object (&self->jobs, jobs);
   g_signal_connect_swapped (jobs, "notify::loading", G_CALLBACK (jobs_loading_changed), self);
-  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
   gtk_filter_list_model_set_model (self->filtered, bal_job_list_get_model (jobs));
   if (self->project != NULL)
     bal_job_list_set_project (jobs, self->project);
@@ -963,6 +955,7 @@ bal_jobs_page_init (BalJobsPage *self)
   {
     g_autoptr(BalJobList) jobs = bal_job_list_new ();
 
+    bal_job_list_report_errors (jobs, GTK_WIDGET (self));
     bal_jobs_page_set_job_list (self, jobs);
   }
 

@@ -443,6 +443,7 @@ bal_project_view_init (BalProjectView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->jobs = bal_job_list_new ();
+  bal_job_list_report_errors (self->jobs, GTK_WIDGET (self));
 
   pages = gtk_stack_get_pages (self->stack);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)

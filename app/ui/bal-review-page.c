@@ -741,13 +741,6 @@ jobs_changing (BalReviewPage *self)
   self->syncing = TRUE;
 }
 
-static void
-jobs_error (BalReviewPage *self,
-            const GError  *error)
-{
-  bal_ui_show_error (GTK_WIDGET (self), _("Could not read the jobs"), error);
-}
-
 /* The list of jobs to choose from, shared with the window's other pages. */
 void
 bal_review_page_set_job_list (BalReviewPage *self,
@@ -774,7 +767,6 @@ bal_review_page_set_job_list (BalReviewPage *self,
   gtk_drop_down_set_model (self->remark_job, model);
   g_signal_connect_object (model, "items-changed", G_CALLBACK (sync_jobs), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_swapped (jobs, "notify::loading", G_CALLBACK (sync_jobs), self);
-  g_signal_connect_swapped (jobs, "error", G_CALLBACK (jobs_error), self);
   if (self->project != NULL)
     bal_job_list_set_project (jobs, self->project);
   sync_jobs (self);
@@ -1136,6 +1128,7 @@ bal_review_page_init (BalReviewPage *self)
     gtk_drop_down_set_expression (self->job_dropdown, title);
     gtk_drop_down_set_expression (self->remark_job, title);
     /* Its own list until the window gives the one its pages share. */
+    bal_job_list_report_errors (jobs, GTK_WIDGET (self));
     bal_review_page_set_job_list (self, jobs);
   }
   gtk_list_box_bind_model (self->audit_list, G_LIST_MODEL (self->audit_sentences), create_sentence_row, NULL, NULL);
