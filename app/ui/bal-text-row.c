@@ -127,7 +127,9 @@ header_measure (GtkWidget      *header,
 {
   GtkRequestedSize *sizes = g_newa (GtkRequestedSize, n_children (header));
   guint text_index = 0;
-  guint n = share_width (header, MAX (for_size, 0), sizes, &text_index);
+  /* Across, the children's own sizes: shared out of no width, they stay. */
+  guint n = share_width (header, orientation == GTK_ORIENTATION_VERTICAL ? MAX (for_size, 0) : 0,
+                         sizes, &text_index);
 
   *minimum = *natural = 0;
   for (guint i = 0; i < n; i++)
@@ -136,9 +138,8 @@ header_measure (GtkWidget      *header,
 
       if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
-          gtk_widget_measure (sizes[i].data, orientation, -1, &min, &nat, NULL, NULL);
-          *minimum += min + (i > 0 ? SPACING : 0);
-          *natural += nat + (i > 0 ? SPACING : 0);
+          *minimum += sizes[i].minimum_size + (i > 0 ? SPACING : 0);
+          *natural += sizes[i].natural_size + (i > 0 ? SPACING : 0);
         }
       else
         {
